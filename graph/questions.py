@@ -19,12 +19,11 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
-from importlib import resources
-from pathlib import Path
 
 from pyoxigraph import Literal, NamedNode
 
 from vietkg.graph.store import KG, QueryResult
+from vietkg.ontology import question_files
 from vietkg.ontology.terms import XSD
 from vietkg.ontology.text import fold
 
@@ -109,7 +108,7 @@ def parse_question(name: str, text: str) -> Question:
             meta[last][-1] += " " + line.lstrip("#").strip()
     params = []
     for spec in meta.get("param", []):
-        pname, flags, help_text = (s.strip() for s in (spec.split("|", 2) + ["", ""])[:3])
+        pname, flags, help_text = (s.strip() for s in [*spec.split("|", 2), "", ""][:3])
         words = flags.split()
         kind = next((w for w in words if w in ("fold", "integer", "date", "iri")), "text")
         params.append(Param(pname, "required" in words, kind, help_text))
@@ -128,17 +127,8 @@ def parse_question(name: str, text: str) -> Question:
 @cache
 def questions() -> dict[str, Question]:
     """Every bundled competency question, by name (the file name without ``.rq``)."""
-    folder = resources.files("vietkg.ontology") / "questions"
-    out: dict[str, Question] = {}
-    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
-        if entry.name.endswith(".rq"):
-            name = entry.name[: -len(".rq")]
-            out[name] = parse_question(name, entry.read_text(encoding="utf-8"))
-    return out
-
-
-def question_path(name: str) -> Path:
-    return Path(str(resources.files("vietkg.ontology") / "questions" / f"{name}.rq"))
+    return {name: parse_question(name, path.read_text(encoding="utf-8"))
+            for name, path in question_files().items()}
 
 
 def get_question(name: str) -> Question:

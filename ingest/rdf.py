@@ -8,6 +8,7 @@ article ingested twice yields the same quads and two articles about one body sha
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 from datetime import UTC, datetime
 
@@ -18,7 +19,6 @@ from vietkg.ingest.model import (
     ClusterFact,
     Doc,
     DocumentFact,
-    EventFact,
     Evidence,
     OrgRef,
     PartialDate,
@@ -195,10 +195,8 @@ def _article(w: _Writer) -> None:
     w.add(a, RDF.type, SCHEMA.NewsArticle)
     w.add(a, VKG.sourceUrl, lit(art.source))
     if art.source.startswith(("http://", "https://", "file:")):
-        try:
+        with contextlib.suppress(ValueError):  # not every URL is a valid IRI
             w.add(a, SCHEMA.url, NamedNode(art.source))
-        except ValueError:
-            pass
     if art.title:
         w.add(a, DCT.title, lit(canon(art.title), "vi"))
     if art.site:
