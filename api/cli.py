@@ -34,7 +34,8 @@ def _parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     def with_store(sp: argparse.ArgumentParser) -> argparse.ArgumentParser:
-        sp.add_argument("--store", type=Path, help="store folder (default: $VIETKG_STORE or ~/.local/share/vietkg/store)")
+        sp.add_argument("--store", type=Path,
+                        help="store folder (default: $VIETKG_STORE or ~/.local/share/vietkg/store)")
         return sp
 
     sp = with_store(sub.add_parser("ingest", help="read articles (.txt .html .jsonl .warc) into the store"))
