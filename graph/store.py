@@ -31,7 +31,7 @@ from pyoxigraph import (
     Variable,
 )
 
-from vietkg.ontology import load_ontology
+from vietkg.ontology import load_ontology, ontology_files
 from vietkg.ontology.terms import ONTOLOGY_GRAPH, PREFIXES, VKG
 
 log = logging.getLogger(__name__)
@@ -89,12 +89,12 @@ class KG:
 
     # -- writing ----------------------------------------------------------------------------
     def _ensure_ontology(self) -> None:
-        quads = load_ontology()
-        digest = hashlib.sha256("\n".join(sorted(str(q) for q in quads)).encode()).hexdigest()
+        digest = hashlib.sha256(b"".join(p.read_bytes() for p in ontology_files())).hexdigest()
         g = NamedNode(ONTOLOGY_GRAPH)
         marker = Quad(g, VKG.contentHash, Literal(digest), g)
         if marker in self._store:
             return
+        quads = load_ontology()
         self.replace_graph(g, [*quads, marker])
         log.info("ontology loaded into %s (%d quads)", self.path or "memory", len(quads))
 
@@ -137,9 +137,9 @@ class KG:
         try:
             return self._store.query(sparql, **kwargs)  # type: ignore[arg-type]
         except SyntaxError as e:
-            raise QueryError(f"malformed query: {e}") from e
+            raise QueryError(f"malformed query: {_one_line(str(e))}") from e
         except RuntimeError as e:
-            raise QueryError(str(e)) from e
+            raise QueryError(_one_line(str(e))) from e
 
     def select(self, sparql: str, substitutions: dict[str, Term] | None = None) -> QueryResult:
         result = self.raw_query(sparql, substitutions=substitutions)
@@ -170,6 +170,12 @@ class KG:
     def close(self) -> None:
         self.flush()
         del self._store
+
+
+def _one_line(message: str, limit: int = 160) -> str:
+    """pyoxigraph's parse errors list every expected token over several lines; keep the gist."""
+    text = " ".join(message.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _open(path: Path | None, read_only: bool) -> Store:
