@@ -18,6 +18,7 @@ from functools import cache
 from pathlib import Path
 
 from pyoxigraph import NamedNode, Quad, RdfFormat, parse
+
 from vietkg.ontology.terms import ONTOLOGY_GRAPH
 
 HERE = Path(__file__).resolve().parent
