@@ -1,0 +1,242 @@
+"""A small grammar of body names, and their canonical labels completed from the article's context.
+
+``read_org`` reads one body name starting at an offset: a central body (``Bộ Chính trị``), a party
+committee (``Quận ủy`` + place), or a head (``Ban``, ``Văn phòng``, ``UBND`` ... from
+``body_grammar.csv``) followed by capitalised name chunks (``Tuyên giáo``, ``Thi đua - Khen
+thưởng``), connectors (``khối``, ``các cơ quan``), place-level words and a committee.
+``label`` turns it into the canonical label the graph uses: ``Ban Tuyên giáo Thành ủy Thành phố Hồ
+Chí Minh``, ``Quận ủy Bình Thạnh``, ``HĐND quận Bình Thạnh``, ``UBND Quận 12``.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+
+from vietkg.ingest.model import Doc, OrgRef
+from vietkg.ingest.patterns import body_grammar, title_stops
+from vietkg.ingest.steps._places import (
+    DISTRICT_KINDS,
+    is_province,
+    low_text,
+    match_places,
+    phrase,
+    pick,
+)
+from vietkg.ontology import Place
+from vietkg.ontology.text import canon, key
+
+log = logging.getLogger(__name__)
+
+_WORD = re.compile(r"\w+|[-–]")
+COMMITTEE_KIND = {"quận ủy": "urban-district", "huyện ủy": "district", "thị ủy": "town", "thành ủy": "city",
+                  "tỉnh ủy": "province"}
+
+
+@dataclass
+class OrgSpan:
+    start: int
+    end: int
+    kind: str  # central | committee | head
+    head: str  # canonical head / committee word / central label
+    name_end: int  # end of the name part before the committee or place
+    committee: str = ""  # committee word ("Quận ủy") when the body belongs to one
+    level: str = ""  # place-level word as written, lower case
+    place: Place | None = None
+    place_text: str = ""  # place as written when not in the gazetteer
+
+
+def _match(low: str, pos: int, kind: str) -> tuple[str, str] | None:
+    for text, value in body_grammar()[kind]:
+        k = key(text)
+        end = pos + len(k)
+        if low.startswith(k, pos) and (end >= len(low) or not low[end].isalnum()):
+            return text, value
+    return None
+
+
+def _cap(word: str) -> bool:
+    return word[:1].isupper() or word[:1].isdigit()
+
+
+def _place_after(doc: Doc, pos: int, limit: int, committee: str) -> tuple[int, str, Place | None, str]:
+    """An optional level word and a place after a committee or head: (end, level, place, text)."""
+    low, text = low_text(doc), doc.text
+    i = pos
+    while i < limit and text[i] == " ":
+        i += 1
+    level = ""
+    lv = _match(low, i, "level")
+    if lv:
+        level = key(lv[0])
+        j = i + len(key(lv[0]))
+        while j < limit and text[j] in " .":
+            j += 1
+        if j < limit and (text[j].isupper() or text[j].isdigit()):
+            i = j
+        else:
+            return i + len(key(lv[0])), level, None, ""
+    end, cands = match_places(low, i, limit)
+    if cands:
+        kinds = {COMMITTEE_KIND[key(committee)]} if key(committee) in COMMITTEE_KIND else None
+        prov = doc.notes.get("province_place")
+        place = pick(cands, prov if isinstance(prov, Place) else None, _day(doc), kinds=kinds) or pick(cands)
+        return end, level, place, ""
+    m = re.compile(r"\d+\b|(?:[A-ZĐ\u00c0-\u1ef8][\w]*)(?: [A-ZĐ\u00c0-\u1ef8][\w]*){0,2}").match(text, i, limit)
+    if m and (level or m.group(0)[0].isdigit()):
+        return m.end(), level, None, m.group(0)
+    return pos, "", None, ""
+
+
+def _day(doc: Doc):  # the event day, once known, picks the places valid then
+    d = doc.notes.get("day")
+    return d if d is not None else None
+
+
+def read_org(doc: Doc, pos: int, limit: int | None = None) -> OrgSpan | None:
+    """The body name that starts at ``pos``, or None."""
+    low, text = low_text(doc), doc.text
+    limit = len(text) if limit is None else limit
+    central = _match(low, pos, "central")
+    if central:
+        return OrgSpan(pos, pos + len(key(central[0])), "central", central[1], pos + len(key(central[0])))
+    com = _match(low, pos, "committee")
+    if com and key(com[0]) != "đảng ủy":
+        end, level, place, ptext = _place_after(doc, pos + len(key(com[0])), limit, com[0])
+        return OrgSpan(pos, end, "committee", canon(com[0]), pos, canon(com[0]), level, place, ptext)
+    head = com or _match(low, pos, "head")
+    if not head:
+        return None
+    span = OrgSpan(pos, pos + len(key(head[0])), "head", canon(head[0]), pos + len(key(head[0])))
+    _read_name(doc, span, limit)
+    return span
+
+
+def _read_name(doc: Doc, span: OrgSpan, limit: int) -> None:
+    low, text = low_text(doc), doc.text
+    i = span.end
+    stops = title_stops()
+    while i < limit:
+        j = i
+        while j < limit and text[j] == " ":
+            j += 1
+        if j >= limit or j == i and i != span.end:
+            break
+        com = _match(low, j, "committee")
+        if com:
+            end, level, place, ptext = _place_after(doc, j + len(key(com[0])), limit, com[0])
+            span.name_end, span.committee, span.level, span.place, span.place_text = i, canon(com[0]), level, \
+                place, ptext
+            span.end = end
+            return
+        if _match(low, j, "head") and low.startswith(("ban ", "văn phòng", "ủy ban", "trường", "báo"), j) \
+                and span.end > span.start + len(span.head) + 1 and text[j].isupper():
+            break
+        lv = _match(low, j, "level")
+        if lv and not text[j:j + 2].isupper():
+            end, level, place, ptext = _place_after(doc, j, limit, "")
+            if end > j:
+                span.name_end, span.level, span.place, span.place_text, span.end = i, level, place, ptext, end
+            return
+        con = _match(low, j, "connector")
+        if con:
+            k = j + len(key(con[0]))
+            nxt = text[k + 1:k + 2] if k < limit else ""
+            if key(con[0]) == "và" and (_match(low, k + 1, "head") or _match(low, k + 1, "committee")):
+                break
+            if nxt and (nxt.isupper() or _match(low, k + 1, "level") or _match(low, k + 1, "connector")):
+                i = k
+                continue
+            break
+        if text[j] in "-–" and j + 2 < limit and text[j + 2].isupper():
+            i = j + 1
+            continue
+        m = _WORD.match(text, j, limit)
+        if not m or not _cap(m.group(0)) or any(low.startswith(s + " ", j) for s in stops):
+            break
+        if m.group(0)[0].isdigit() and not low[max(0, j - 7):j].strip().endswith(("quận", "phường", "số")):
+            break
+        i = m.end()
+        m2 = re.compile(r" (\w+)").match(text, i, limit)
+        if m2 and m2.group(1).islower() and not _match(low, i + 1, "level") and not _match(low, i + 1, "connector") \
+                and not any(low.startswith(s + " ", i + 1) or low.startswith(s + ",", i + 1) for s in stops):
+            i = m2.end()
+        span.end = span.name_end = i
+
+
+def _alias(head_text: str) -> str:
+    for text, value in body_grammar()["alias"]:
+        if head_text.startswith(text):
+            return value + head_text[len(text):]
+    return head_text
+
+
+def _ctx_place(doc: Doc, level: str) -> Place | None:
+    prov = doc.notes.get("province_place")
+    dist = doc.notes.get("district_place")
+    prov = prov if isinstance(prov, Place) else None
+    dist = dist if isinstance(dist, Place) else None
+    if level == "tỉnh":
+        return prov
+    if level in ("quận", "huyện", "thị xã"):
+        return dist
+    if level in ("thành phố", "tp", "tp."):
+        return prov if prov is not None and prov.kind == "city" else dist
+    return dist or prov
+
+
+def committee_label(doc: Doc, word: str, place: Place | None, place_text: str = "",
+                    hint: Place | None = None, level: str = "") -> str:
+    """``Quận ủy`` + place, completed from the title (``hint``) or the article when left out."""
+    word = canon(word)
+    if place is None and place_text:
+        text = place_text if not place_text.isdigit() else f"Quận {place_text}"
+        lv = level if level in ("phường", "xã", "thị trấn", "đặc khu") else ""
+        return " ".join(f"{word} {lv} {canon(text)}".split())
+    if place is None:
+        prov = doc.notes.get("province_place")
+        dist = doc.notes.get("district_place")
+        prov = prov if isinstance(prov, Place) else None
+        dist = dist if isinstance(dist, Place) else None
+        order = (prov, hint, dist) if key(word) in ("tỉnh ủy", "thành ủy") else (hint, dist)
+        place = next((c for c in order if c is not None and key(c.committee) == key(word)), None)
+    return f"{word} {place.name}" if place is not None else word
+
+
+def label(doc: Doc, span: OrgSpan, hint: Place | None = None) -> OrgRef:
+    """The canonical label of a body read by ``read_org``."""
+    written = doc.text[span.start:span.end]
+    if span.kind == "central":
+        return OrgRef(span.head, "central", written=written)
+    if span.kind == "committee":
+        return OrgRef(committee_label(doc, span.committee, span.place, span.place_text, hint, span.level),
+                      "party-committee", written=written)
+    name = _alias(canon(doc.text[span.start:span.name_end]).strip(" ,-–"))
+    name = name[:1].upper() + name[1:]
+    if span.committee:
+        parent = committee_label(doc, span.committee, span.place, span.place_text, hint, span.level)
+        return OrgRef(f"{name} {parent}", "party-board", OrgRef(parent, "party-committee"), written)
+    place = span.place
+    if place is None and not span.place_text and (span.level or name in ("UBND", "HĐND")):
+        place = _ctx_place(doc, span.level) if span.level or name in ("UBND", "HĐND") else None
+    if place is not None:
+        return OrgRef(f"{name} {phrase(place)}", "organization", written=written)
+    if span.place_text:
+        return OrgRef(f"{name} {span.level} {canon(span.place_text)}".replace("  ", " "), "organization",
+                      written=written)
+    return OrgRef(name, "organization", written=written)
+
+
+def district_in(doc: Doc, start: int, end: int) -> Place | None:
+    """The first district named between ``start`` and ``end`` (a hint to complete a title)."""
+    low = low_text(doc)
+    prov = doc.notes.get("province_place")
+    for m in re.finditer(r"\w+", low[start:end]):
+        pos = start + m.start()
+        stop, cands = match_places(low, pos, end)
+        if cands:
+            p = pick(cands, prov if isinstance(prov, Place) else None, _day(doc))
+            if p is not None and p.kind in DISTRICT_KINDS and not is_province(p):
+                return p
+    return None

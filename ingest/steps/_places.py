@@ -1,0 +1,102 @@
+"""The gazetteer of provinces and districts, matched in running text (a helper of the steps).
+
+Names and aliases come from ``vietkg.ontology.places()``; matching is on the casefolded,
+tone-normalised text (``doc.notes["low"]``), so ``Quận uỷ`` and ``Quận ủy`` find the same place.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from datetime import date
+from functools import cache
+
+from vietkg.ingest.model import Doc
+from vietkg.ontology import Place, places
+from vietkg.ontology.text import key, tone
+
+log = logging.getLogger(__name__)
+
+_WORD_END = re.compile(r"\w+")
+LEVEL_WORD = {"province": "tỉnh", "city": "thành phố", "urban-district": "quận", "district": "huyện",
+              "town": "thị xã"}
+DISTRICT_KINDS = {"urban-district", "district", "town", "city"}
+
+
+def low_text(doc: Doc) -> str:
+    """``doc.text`` casefolded with modern tone marks; same length, so offsets carry over."""
+    low = doc.notes.get("low")
+    if not isinstance(low, str):
+        low = "".join(c if len(c.lower()) != 1 else c.lower() for c in tone(doc.text))
+        if len(low) != len(doc.text):  # never expected; keep offsets safe
+            low = doc.text.lower() if len(doc.text.lower()) == len(doc.text) else doc.text
+        doc.notes["low"] = low
+    return low
+
+
+@cache
+def _index() -> tuple[dict[str, tuple[Place, ...]], int]:
+    idx: dict[str, list[Place]] = {}
+    longest = 1
+    for p in places():
+        for name in (p.name, *p.aliases):
+            k = key(name)
+            idx.setdefault(k, []).append(p)
+            longest = max(longest, len(k.split()))
+    return {k: tuple(v) for k, v in idx.items()}, longest
+
+
+def is_province(p: Place) -> bool:
+    return p.kind == "province" or (p.kind == "city" and not p.parent)
+
+
+def match_places(low: str, pos: int, limit: int | None = None) -> tuple[int, tuple[Place, ...]]:
+    """Longest gazetteer name starting at ``pos``: (end, places) or (pos, ())."""
+    idx, longest = _index()
+    limit = len(low) if limit is None else limit
+    ends: list[int] = []
+    prev = pos
+    for m in _WORD_END.finditer(low, pos, min(limit, pos + 60)):
+        if low[prev:m.start()].strip(" .-") or len(ends) > longest:
+            break
+        ends.append(m.end())
+        prev = m.end()
+    for end in reversed(ends):
+        found = idx.get(" ".join(low[pos:end].split()))
+        if found:
+            return end, found
+    return pos, ()
+
+
+def pick(cands: tuple[Place, ...], province: Place | None = None, day: date | None = None,
+         district_only: bool = False, kinds: set[str] | None = None) -> Place | None:
+    """The best reading of an ambiguous name: in the article's province, valid on the day."""
+    best: tuple[int, Place] | None = None
+    for p in cands:
+        if district_only and is_province(p):
+            continue
+        if kinds and p.kind not in kinds:
+            continue
+        score = 0
+        if province is not None and (p.parent == province.name or p is province):
+            score += 4
+        if day is None or p.valid_on(day):
+            score += 2
+        if is_province(p):
+            score += 1
+        if best is None or score > best[0]:
+            best = (score, p)
+    return best[1] if best else None
+
+
+def province_of(p: Place) -> Place | None:
+    if is_province(p):
+        return p
+    return next((q for q in places() if is_province(q) and q.name == p.parent), None)
+
+
+def phrase(p: Place) -> str:
+    """How a body label names the place: ``Thành phố Hồ Chí Minh``, ``Quận 4``, ``tỉnh Bình Dương``."""
+    if p.name.startswith("Thành phố ") or re.match(r"Quận \d", p.name):
+        return p.name
+    return f"{LEVEL_WORD.get(p.kind, '')} {p.name}".strip()

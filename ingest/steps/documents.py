@@ -1,0 +1,121 @@
+"""Step ``documents``: every numbered document the article cites, once per document.
+
+Party symbols ``<số>-<KIND>/<ISSUER>`` (``35-NQ/TW``, ``10-CTrHĐ/TU``, ``14-QĐ/BTGTU``) in all their
+printed variants — no ``số``, en dash, spaces, ``TƯ``/``T.Ư``, state style ``34/CT-TW``, glued
+``05-CT/TWcủa`` — and state symbols ``<số>/<năm>/<KIND>-<ISSUER>`` (``30/2020/NĐ-CP``). The kind is
+the code (``doc_kinds.csv``, authoritative over the words before the number); the issuer is read
+after the symbol (``của Bộ Chính trị``) or derived from the code (``issuers.csv``: TU is the
+article's Tỉnh/Thành ủy); the date ``ngày 22/10/2018`` after it; the term (khóa) when written or
+derivable from the date (``party_terms.csv``).
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+
+from vietkg.ingest.model import Doc, DocumentFact, OrgRef, PartialDate
+from vietkg.ingest.patterns import doc_kinds, issuers, party_terms
+from vietkg.ingest.steps._orgs import committee_label, label, read_org
+from vietkg.ingest.steps._places import low_text
+from vietkg.ontology import Place
+
+log = logging.getLogger(__name__)
+
+DASH = r"[-\u2010-\u2014\u2212]"
+KINDS = r"CTrHĐ|CTr|Ctr|TTr|QĐi|QyĐ|QĐ|NQ|CT|KL|QC|TT|HD|TB|TC|BC|KH|ĐA|PA|DA|CV|BB|BS|GM|NĐ|TTLT|CĐ"
+PARTY = re.compile(rf"(?<![\d/.])(?P<num>\d{{1,5}})\s*(?:{DASH}|/)?\s*(?P<kind>{KINDS})\s*/\s*"
+                   r"(?P<iss>(?:T\.Ư|[A-ZĐƯ]{1,12})(?:-[A-ZĐ]{1,6})?)")
+STATE = re.compile(rf"(?<![\d/.])(?P<num>\d{{1,5}})\s*/\s*(?P<year>(?:19|20)\d{{2}})\s*/\s*(?P<kind>[A-ZĐ][A-Za-zĐđ]{{0,5}})"
+                   rf"\s*{DASH}\s*(?P<iss>[A-ZĐ][A-Za-zĐđ]{{0,10}}\d{{0,2}}(?:{DASH}[A-ZĐ][A-Za-zĐđ]{{0,10}})*)")
+SWAPPED = re.compile(rf"(?<![\d/.])(?P<num>\d{{1,5}})\s*/\s*(?P<kind>{KINDS})\s*{DASH}\s*(?P<iss>T\.Ư|TƯ|TW|TU|[A-ZĐ]{{2,8}})\b")
+DATE_AFTER = re.compile(r"\s*,?\s*(?:ban hành\s+)?ngày\s*(\d{1,2})\s*(?:/|-|\.|\s+tháng\s+)\s*(\d{1,2})"
+                        r"\s*(?:/|-|\.|\s+năm\s+)\s*(\d{4})")
+OF = re.compile(r"\s*(?:\([^)]{0,40}\)\s*)?(?:,\s*)?(?:của|do)\s+")
+TERM = re.compile(r"khó?a\s+([IVXL]+)\b")
+
+
+def _issuer_code(raw: str) -> str:
+    code = raw.replace(".", "").replace("TƯ", "TW")
+    return code
+
+
+def _canonical(num: str, kind: str, iss: str, year: str | None) -> str:
+    if year:
+        return f"{num}/{year}/{kind}-{iss}"
+    return f"{num}-{kind}/{iss}"
+
+
+def _default_issuer(doc: Doc, code: str) -> OrgRef | None:
+    template = issuers().get(code) or issuers().get(code.split("-")[0])
+    if template is None:
+        return None
+    prov = doc.notes.get("province_place")
+    dist = doc.notes.get("district_place")
+    prov_label = committee_label(doc, prov.committee, prov) if isinstance(prov, Place) else "Tỉnh ủy"
+    dist_label = committee_label(doc, dist.committee, dist) if isinstance(dist, Place) else ""
+    text = template.format(province=prov_label, district=dist_label or "Huyện ủy",
+                           people_committee="UBND")
+    return OrgRef(text, "organization")
+
+
+def _term(fact: DocumentFact, doc: Doc, end: int) -> str | None:
+    m = TERM.match(doc.text, end, min(len(doc.text), end + 80)) or TERM.search(doc.text[end:end + 80])
+    if m and fact.issuer_code == "TW":
+        return m.group(1)
+    if fact.date is None or fact.issuer_code != "TW":
+        return None
+    day = fact.date.earliest
+    for term, start, stop in party_terms():
+        if start <= day and (stop is None or day < stop):
+            return term
+    return None
+
+
+def _find(doc: Doc) -> list[tuple[re.Match[str], str, str, str, str | None]]:
+    found: list[tuple[re.Match[str], str, str, str, str | None]] = []
+    taken: list[tuple[int, int]] = []
+    for rx in (STATE, PARTY, SWAPPED):
+        for m in rx.finditer(doc.text):
+            if any(s < m.end() and m.start() < e for s, e in taken):
+                continue
+            kind = doc_kinds().get(m.group("kind").casefold(), m.group("kind"))
+            year = m.groupdict().get("year")
+            if rx is not STATE and kind.casefold() not in doc_kinds():
+                continue
+            taken.append((m.start(), m.end()))
+            found.append((m, m.group("num"), kind, _issuer_code(m.group("iss")), year))
+    return sorted(found, key=lambda t: t[0].start())
+
+
+def documents(doc: Doc) -> Doc:
+    by_key: dict[tuple[int, str, str, str | None], DocumentFact] = {}
+    low_text(doc)
+    spans: list[tuple[int, int, str]] = []
+    for m, num, kind, code, year in _find(doc):
+        k = (int(num), kind.casefold(), code, year)
+        fact = by_key.get(k)
+        if fact is None:
+            fact = DocumentFact(_canonical(num, kind, code, year), int(num), kind, code,
+                                doc.evidence(m.start(), m.end()), year=int(year) if year else None)
+            by_key[k] = fact
+            doc.facts.documents.append(fact)
+        spans.append((m.start(), m.end(), fact.symbol))
+        end = m.end()
+        dm = DATE_AFTER.match(doc.text, end)
+        if dm:
+            if fact.date is None:
+                fact.date = PartialDate.of(int(dm.group(3)), int(dm.group(2)), int(dm.group(1)))
+            end = dm.end()
+        of = OF.match(doc.text, end)
+        if of and fact.issuer is None:
+            span = read_org(doc, of.end())
+            if span is not None:
+                fact.issuer = label(doc, span)
+        if fact.term is None:
+            fact.term = _term(fact, doc, end)
+    for fact in doc.facts.documents:
+        if fact.issuer is None:
+            fact.issuer = _default_issuer(doc, fact.issuer_code)
+    doc.notes["doc_spans"] = spans
+    return doc

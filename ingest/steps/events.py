@@ -1,0 +1,103 @@
+"""Step ``events``: the events the article reports, their kinds and who attended.
+
+Kinds come from triggers (``event_triggers.csv``) in the title and the event's own sentence:
+ký kết giao ước -> ``ky_ket``, phát động -> ``phat_dong``, sơ kết -> ``so_ket``, tổng kết ->
+``tong_ket``; none of these -> ``hoi_nghi``. Awards given at the event (tặng giấy khen, trao Huân
+chương, Kỷ niệm chương, cờ thi đua, trao giải ...) anywhere in the report add ``khen_thuong`` —
+not in a sentence that proposes, promises or describes rules (the ``block`` cues: đề nghị, sẽ, cam
+kết ...). Every person of the report attends the main event; the part played (chủ trì, chỉ đạo,
+phát biểu, dự) is read around the mention.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from vietkg.ingest.model import AttendanceFact, Doc, EventFact, OrgRef, PartialDate
+from vietkg.ingest.patterns import event_triggers
+from vietkg.ingest.steps._places import low_text
+from vietkg.ingest.steps.people import Mention
+from vietkg.ingest.steps.roles import best_mentions
+
+log = logging.getLogger(__name__)
+
+MAIN_KINDS = ("ky_ket", "phat_dong", "so_ket", "tong_ket")
+
+
+def _has(low: str, start: int, end: int, cue: str) -> bool:
+    i = low.find(cue, start, end)
+    while i >= 0:
+        if (i == 0 or not low[i - 1].isalnum()) and (i + len(cue) >= len(low) or not low[i + len(cue)].isalnum()):
+            return True
+        i = low.find(cue, i + 1, end)
+    return False
+
+
+def kinds_in(low: str, start: int, end: int) -> list[str]:
+    found = []
+    for kind, cue in event_triggers():
+        if kind in MAIN_KINDS and kind not in found and _has(low, start, end, cue):
+            found.append(kind)
+    return found
+
+
+def _awards(doc: Doc, skip: list[tuple[int, int]]) -> bool:
+    low = low_text(doc)
+    cues = [c for k, c in event_triggers() if k == "khen_thuong"]
+    blocks = [c for k, c in event_triggers() if k == "block"]
+    for s, e in doc.sentences:
+        if any(s == a for a, _ in skip):
+            continue
+        if any(_has(low, s, e, c) for c in cues) and not any(_has(low, s, e, b) for b in blocks):
+            return True
+    return False
+
+
+def _part(doc: Doc, m: Mention) -> str:
+    low = low_text(doc)
+    s, e = next(((a, b) for a, b in doc.sentences if a <= m.start < b), (m.start, m.end))
+    around = low[s:e]
+    if "chủ trì" in around:
+        return "chủ trì"
+    if "chỉ đạo" in around:
+        return "chỉ đạo"
+    if "phát biểu" in around:
+        return "phát biểu"
+    return "dự"
+
+
+def _event(doc: Doc, info: dict[str, object], kinds: list[str]) -> EventFact:
+    s, e = info["span"]  # type: ignore[misc]
+    date = info["date"]
+    org = doc.notes.get("organiser")
+    return EventFact(date if isinstance(date, PartialDate) else None, kinds, doc.text[s:e][:200],
+                     doc.evidence(s, e), organizer=org if isinstance(org, OrgRef) else None)
+
+
+def events(doc: Doc) -> Doc:
+    found = doc.notes.get("event_dates")
+    if not isinstance(found, list) or not found:
+        return doc
+    low = low_text(doc)
+    title_end = int(doc.notes.get("title_end", 0) or 0)
+    secondary = [f["span"] for f in found[1:]]
+    lead_s, lead_e = found[0]["span"]
+    kinds = kinds_in(low, 0, title_end)
+    kinds += [k for k in kinds_in(low, lead_s, lead_e) if k not in kinds]
+    main_kinds = [k for k in MAIN_KINDS if k in kinds] or ["hoi_nghi"]
+    if _awards(doc, secondary):
+        main_kinds.append("khen_thuong")
+    main = _event(doc, found[0], main_kinds)
+    doc.facts.events.append(main)
+    for info in found[1:]:
+        s, e = info["span"]
+        doc.facts.events.append(_event(doc, info, kinds_in(low, s, e) or ["hoi_nghi"]))
+    for name, m in best_mentions(doc).items():
+        main.attendees.append(AttendanceFact(name, m.title_text, _part(doc, m), doc.evidence(m.start, m.end)))
+    symbols = doc.notes.get("doc_spans")
+    if isinstance(symbols, list):
+        main.about = sorted({sym for a, _, sym in symbols if lead_s <= a < lead_e})
+    log.debug("%d events in %s", len(doc.facts.events), doc.article.source)
+    return doc
+
+

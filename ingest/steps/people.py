@@ -1,0 +1,133 @@
+"""Step ``people``: personal names and the titles written beside them.
+
+A name is a surname (``surnames.csv``) and one to four more capitalised syllables. It is a person
+only in a person's context: after ``đồng chí`` / ``ông`` / ``bà`` / ``đ/c``, in an attendee list
+(``Tham dự có các đồng chí: A, title; B, title``), before a title (``X, Phó Bí thư ...``,
+``ông X - Trưởng ban ...``) or after one (``Bí thư Quận uỷ Ba Đình Hoàng Minh Dũng Tiến``). Names
+of places, streets and ideologies (``not_people.csv``, the gazetteer) are skipped. Each mention is
+kept in ``doc.notes["mentions"]`` for the roles and events steps.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass, field
+
+from vietkg.ingest.model import Doc, PersonFact
+from vietkg.ingest.patterns import not_people, surnames
+from vietkg.ingest.steps._places import low_text, match_places
+from vietkg.ingest.steps._titles import Part, read_title, title_before
+from vietkg.ontology.text import canon, key
+
+log = logging.getLogger(__name__)
+
+_WORD = re.compile(r"\w+")
+HONORIFIC = re.compile(r"(?:đồng chí|Đồng chí|đ/c|Đ/c|ông|Ông|bà|Bà|các đồng chí:|đồng chí:)\s*$")
+CLAUSE_END = re.compile(r"[.;:!?()\n\"“”]|\bcó\s|\s[-–]\s|,\s")
+
+
+@dataclass
+class Mention:
+    name: str
+    start: int
+    end: int
+    title: list[Part] = field(default_factory=list)
+    title_text: str = ""
+    strong: bool = False  # a person's context was seen, not just a repeated name
+
+
+def _is_name_word(w: str) -> bool:
+    return w[:1].isupper() and (len(w) == 1 or w[1:].islower()) and not w.isdigit()
+
+
+def candidates(doc: Doc) -> list[tuple[int, int]]:
+    """Spans of surname-led runs of 2-5 capitalised syllables, places cut off their front."""
+    text, low = doc.text, low_text(doc)
+    words = list(_WORD.finditer(text))
+    out: list[tuple[int, int]] = []
+    i = 0
+    while i < len(words):
+        w = words[i]
+        if not _is_name_word(w.group(0)) or key(w.group(0)) not in surnames():
+            i += 1
+            continue
+        place_end, places = match_places(low, w.start())
+        j = i
+        while j + 1 < len(words) and j - i < 4 and text[words[j].end():words[j + 1].start()] == " " \
+                and _is_name_word(words[j + 1].group(0)):
+            j += 1
+        run_end = words[j].end()
+        if places and place_end <= run_end:
+            if place_end >= run_end:
+                i = j + 1
+                continue
+            i = next(k for k in range(i, j + 1) if words[k].end() >= place_end) + 1
+            continue
+        if j > i:
+            out.append((w.start(), run_end))
+        i = j + 1
+    return out
+
+
+def _not_person(doc: Doc, start: int, end: int) -> bool:
+    bad = not_people()
+    name = doc.text[start:end]
+    if any(name.startswith(n) or name.endswith(n) for n in bad["name"]):
+        return True
+    before = doc.text[max(0, start - 40):start].rstrip()
+    return any(before.endswith(" " + b) or before == b for b in bad["before"])
+
+
+def _clause_start(doc: Doc, pos: int) -> int:
+    lo = max(0, pos - 160)
+    ends = [m.end() for m in CLAUSE_END.finditer(doc.text, lo, pos)]
+    return ends[-1] if ends else lo
+
+
+def _title_after(doc: Doc, end: int) -> tuple[list[Part], int]:
+    m = re.compile(r"\s*(?:,|[-–])\s*|\s+\(").match(doc.text, end)
+    if not m or "(" in m.group(0):
+        return [], end
+    limit = next((x.start() for x in re.finditer(r"[;:()\n.]|\.\.\.", doc.text[m.end():m.end() + 300])),
+                 300) + m.end()
+    parts = read_title(doc, m.end(), limit)
+    return parts, m.end()
+
+
+def _mention(doc: Doc, start: int, end: int) -> Mention | None:
+    if _not_person(doc, start, end):
+        return None
+    ment = Mention(canon(doc.text[start:end]), start, end)
+    before = doc.text[max(0, start - 20):start]
+    after, tstart = _title_after(doc, end)
+    if after:
+        ment.title, ment.strong = after, True
+        ment.title_text = doc.text[tstart:after[-1].end]
+    else:
+        cs = _clause_start(doc, start)
+        parts = title_before(doc, cs, start) if cs < start else []
+        if parts:
+            ment.title, ment.strong = parts, True
+            ment.title_text = doc.text[parts[0].start:parts[-1].end]
+    if HONORIFIC.search(before) or re.search(r";\s*$", before):
+        ment.strong = ment.strong or bool(HONORIFIC.search(before))
+    return ment
+
+
+def people(doc: Doc) -> Doc:
+    title_end = int(doc.notes.get("title_end", 0) or 0)
+    found: list[Mention] = []
+    for start, end in candidates(doc):
+        m = _mention(doc, start, end)
+        if m is not None:
+            found.append(m)
+    strong = {m.name for m in found if m.strong}
+    mentions = [m for m in found if m.name in strong]
+    doc.notes["mentions"] = mentions
+    seen: set[str] = set()
+    for m in mentions:
+        if m.name not in seen and m.start >= title_end:
+            seen.add(m.name)
+            doc.facts.people.append(PersonFact(m.name, doc.evidence(m.start, m.end)))
+    return doc
