@@ -38,10 +38,17 @@ _MOJIBAKE_RUN = re.compile("[\u0080-\u00ff" + "".join(_CP1252_HIGH) + "]{2,}")
 _MOJIBAKE_SIGN = re.compile("[\u00c2-\u00c6\u00e1-\u00e3][\u0080-\u00bf" + "".join(_CP1252_HIGH) + "]")
 
 _TONE_MARKS = frozenset("\u0300\u0301\u0303\u0309\u0323")
-_SYLLABLE = re.compile(
-    r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnprstvx])?"
-    r"[aăâeêioôơuưy]{1,3}(?:ch|ng|nh|[cmnpt])?"
-)
+# Vietnamese rhymes (nucleus + coda), tone marks aside: each main vowel with the endings it takes.
+_RHYMES = frozenset(main + end for main, ends in {
+    "a": " c ch i m n ng nh o p t u y", "ă": "c m n ng p t", "â": "c m n ng p t u y",
+    "e": " c m n ng o p t", "ê": " ch m n nh p t u", "i": " a c ch m n nh p t u", "y": " ",
+    "o": " c i m n ng p t", "oo": "c ng", "ô": " c i m n ng p t", "ơ": " i m n p t",
+    "u": " a c i m n ng p t", "ư": " a c i m n ng t u", "iê": "c m n ng p t u", "yê": "m n ng t u",
+    "uô": "c i m n ng t", "ươ": "c i m n ng p t u", "oa": " c ch i m n ng nh o p t y", "oă": "c m n ng t",
+    "oe": " m n o t", "uâ": "n ng t y", "uê": " ch n nh", "uy": " a ch n nh p t u", "uyê": "n t", "uơ": " ",
+}.items() for end in ends.split(" "))
+_ONSETS = ("ngh", "ng", "nh", "ch", "gh", "gi", "kh", "ph", "qu", "th", "tr", "b", "c", "d", "đ", "g", "h",
+           "k", "l", "m", "n", "p", "r", "s", "t", "v", "x", "")
 _EDGE = "\"'“”‘’()[]{}.,;:!?…-–—/«»*•"
 _META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 _XML_ENCODING = re.compile(rb"""^\s*<\?xml[^>]{0,100}?encoding\s*=\s*["']([A-Za-z0-9_.:-]+)""", re.I)
@@ -53,7 +60,7 @@ def _syllable_ok(word: str) -> bool:
     if tones > 1:
         return False
     bare = unicodedata.normalize("NFC", "".join(c for c in decomposed if c not in _TONE_MARKS))
-    return _SYLLABLE.fullmatch(bare) is not None
+    return any(bare.startswith(onset) and bare[len(onset):] in _RHYMES for onset in _ONSETS)
 
 
 def vietnamese_score(text: str, limit: int = 20000) -> float:
@@ -170,9 +177,16 @@ def decode(data: bytes, name: str = "", declared: str | None = None) -> str:
         text = data.decode(codec, errors="replace")
     else:
         text = _decode_8bit(data, name, declared)
-    if "\x00" in text[:4000]:
+    if _binary(text):
         raise IngestError(f"{name or 'input'}: binary content, not text")
     return unicodedata.normalize("NFC", repair(text, name))
+
+
+def _binary(text: str) -> bool:
+    """Control characters (other than line and tab) or U+FFFD in more than 2% of a sample."""
+    sample = text[:4000]
+    bad = sum(1 for c in sample if (c < " " and c not in "\t\n\r\f") or c == "\ufffd")
+    return bad * 50 > len(sample)
 
 
 def _decode_8bit(data: bytes, name: str, declared: str | None) -> str:

@@ -180,18 +180,19 @@ class _Writer:
         return el in self.scan.junk
 
 
-def _meta(root: etree._Element, *names: str) -> str:
-    for name in names:
-        for el in root.iterfind(f".//meta[@property='{name}']"):
-            if el.get("content", "").strip():
-                return el.get("content", "").strip()
-        for el in root.iterfind(f".//meta[@name='{name}']"):
-            if el.get("content", "").strip():
-                return el.get("content", "").strip()
-        for el in root.iterfind(f".//meta[@itemprop='{name}']"):
-            if el.get("content", "").strip():
-                return el.get("content", "").strip()
-    return ""
+def _metas(root: etree._Element) -> dict[str, str]:
+    """The page's ``<meta>`` values by property / name / itemprop (lowercased), first one kept."""
+    out: dict[str, str] = {}
+    for el in root.iter("meta"):
+        content = (el.get("content") or "").strip()
+        key = el.get("property") or el.get("name") or el.get("itemprop")
+        if content and key:
+            out.setdefault(key.lower(), content)
+    return out
+
+
+def _meta(metas: dict[str, str], *names: str) -> str:
+    return next((metas[n.lower()] for n in names if n.lower() in metas), "")
 
 
 def _split_suffix(title: str) -> tuple[str, str]:
@@ -266,9 +267,10 @@ def _header_text(root: etree._Element, container: etree._Element | None) -> str:
     return "\n".join(lines)[:1000]
 
 
-def _page_date(root: etree._Element, container: etree._Element | None, writer: _Writer) -> str | None:
+def _page_date(root: etree._Element, metas: dict[str, str], container: etree._Element | None,
+               writer: _Writer) -> str | None:
     """Published date: article meta, a date inside the article, then the page's date line."""
-    meta = _meta(root, "article:published_time", "og:published_time", "datePublished", "pubdate",
+    meta = _meta(metas, "article:published_time", "og:published_time", "datePublished", "pubdate",
                  "publishdate", "date", "dc.date.issued", "article:modified_time")
     found = parse_date(meta) if meta else None
     if found or writer.dates:
@@ -304,7 +306,8 @@ def _parse(html: str, name: str) -> etree._Element:
 def extract_html(html: str, name: str = "") -> Page:
     """Title, display date, body (paragraphs and captions), byline, header and site of a page."""
     root = _parse(html, name)
-    og_title = _meta(root, "og:title", "twitter:title", "title")
+    metas = _metas(root)
+    og_title = _meta(metas, "og:title", "twitter:title", "title")
     head_title = root.findtext(".//title") or ""
     ref, suffix = _split_suffix(og_title or head_title)
     if og_title and head_title:
@@ -322,14 +325,12 @@ def extract_html(html: str, name: str = "") -> Page:
     else:
         log.info("%s: no article container found, trafilatura used", name)
         lines = _fallback(html)
-    spaced: list[str] = []
-    for line in lines:  # one paragraph a block, a blank line between, as in the text pages
-        spaced += [normalize_text(line), ""]
-    body, author = clean_body(spaced)
+    # one paragraph a block, a blank line between, as in the text pages
+    body, author = clean_body(normalize_text("\n\n".join(lines)).split("\n"))
     title = _text(title_el) if title_el is not None else ref
     header = _header_text(root, container)
-    site = (site_tag(body) or _meta(root, "og:site_name", "application-name") or suffix
+    site = (site_tag(body) or _meta(metas, "og:site_name", "application-name") or suffix
             or next((s for s in header.split("\n") if is_caps_line(s)), ""))
-    return Page(title=normalize_text(title), display_date=_page_date(root, container, writer),
+    return Page(title=normalize_text(title), display_date=_page_date(root, metas, container, writer),
                 body=body, author=normalize_text(writer.author or author), header=normalize_text(header),
                 site=normalize_text(site))

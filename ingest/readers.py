@@ -22,6 +22,7 @@ the raw bytes of the file, JSON line or WARC payload.
 from __future__ import annotations
 
 import codecs
+import gzip
 import hashlib
 import json
 import logging
@@ -171,16 +172,31 @@ def read_warc(path: Path) -> Iterator[RawArticle | IngestError]:
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
 
+    number = 0
     try:
+        if not _looks_like_warc(path):
+            yield IngestError(f"{path}: not a WARC file (it does not start with a WARC record header)")
+            return
         with path.open("rb") as f:
             for number, record in enumerate(ArchiveIterator(f), start=1):
                 item = _warc_record(record, f"{path}: record {number}")
                 if item is not None:
                     yield item
+        if number == 0:
+            yield IngestError(f"{path}: not a readable WARC file (no record found)")
     except ArchiveLoadFailed as e:
         yield IngestError(f"{path}: not a readable WARC file ({str(e).strip() or 'bad header'})")
-    except OSError as e:  # includes a truncated gzip member
+    except (OSError, EOFError) as e:  # includes a truncated gzip member
         yield IngestError(f"{path}: cannot read ({e.strerror or e})")
+
+
+def _looks_like_warc(path: Path) -> bool:
+    with path.open("rb") as f:
+        head = f.read(64)
+    if head.startswith(b"\x1f\x8b"):
+        with gzip.open(path, "rb") as g:
+            head = g.read(64)
+    return head.lstrip().startswith((b"WARC/", b"filedesc://"))
 
 
 def _warc_record(record: ArcWarcRecord, where: str) -> RawArticle | IngestError | None:
