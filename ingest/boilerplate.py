@@ -229,6 +229,22 @@ def clean_body(lines: list[str]) -> tuple[str, str]:
     return "\n".join(kept), author
 
 
+def strip_lead(lines: list[str], title: str) -> tuple[list[str], str | None]:
+    """Drop what a page prints between title and lead: the title again, date lines, share
+    buttons. Returns the remaining lines and the date found there."""
+    rest = list(lines)
+    shown: str | None = None
+    key = " ".join(words(title)).casefold()
+    while rest:
+        s = rest[0].strip()
+        if s and not (is_date_line(s) or is_chrome(s) or (key and " ".join(words(s)).casefold() == key)):
+            break
+        rest.pop(0)
+        if s and is_date_line(s):
+            shown = shown or parse_date(s)
+    return rest, shown
+
+
 # ---- the whole page ------------------------------------------------------------------------
 def _header_end(lines: list[str]) -> tuple[int, str | None]:
     """Index of the first line after the header, and the date printed there."""
@@ -264,12 +280,8 @@ def split_page(text: str) -> Page:
             continue
         title = s
         break
-    # a date or share buttons printed under the title
-    rest = lines[i:]
-    while rest and (not rest[0].strip() or is_date_line(rest[0].strip()) or is_chrome(rest[0].strip())):
-        s = rest.pop(0).strip()
-        if s and is_date_line(s):
-            shown = shown or parse_date(s)
+    rest, under = strip_lead(lines[i:], title)
+    shown = shown or under
     if title and len(title) > 300:  # no title line: the page opens with a paragraph
         rest, title = [title, *rest], ""
     body, author = clean_body(rest)

@@ -10,14 +10,16 @@ trafilatura is the fallback for pages where no container holds real paragraphs.
 
 from __future__ import annotations
 
+import functools
 import logging
 import re
 from dataclasses import dataclass, field
+from types import ModuleType
 
 import lxml.html
 from lxml import etree
 
-from vietkg.ingest.boilerplate import Page, clean_body, is_caps_line, parse_date, site_tag, words
+from vietkg.ingest.boilerplate import Page, clean_body, is_caps_line, parse_date, site_tag, strip_lead, words
 from vietkg.ingest.model import IngestError
 from vietkg.ingest.normalize import normalize_text
 
@@ -227,7 +229,7 @@ def _title_element(root: etree._Element, ref: str, scan: _Scan) -> etree._Elemen
             best = (score, el)
     if best and best[0] >= 0.6:
         return best[1]
-    return first_h1 if not ref or (first_h1 is not None and _similarity(_text(first_h1), ref) >= 0.3) else None
+    return first_h1  # <title> may hold the site's name only
 
 
 def _lead_before(container: etree._Element, scan: _Scan) -> list[str]:
@@ -287,12 +289,27 @@ def _page_date(root: etree._Element, metas: dict[str, str], container: etree._El
     return min(candidates, key=lambda c: c[0])[1] if candidates else None
 
 
-def _fallback(html: str) -> list[str]:
-    """trafilatura, for pages where no container holds real paragraphs."""
-    import trafilatura
+@functools.cache
+def _trafilatura() -> ModuleType | None:
+    try:
+        import trafilatura
+    except ImportError as e:  # e.g. lxml >= 5.2 without lxml_html_clean, which justext needs
+        log.warning("trafilatura unavailable (%s); pages without an article container are read as they are", e)
+        return None
+    return trafilatura
 
-    text = trafilatura.extract(html, include_comments=False, include_tables=True, favor_precision=True) or ""
-    return text.split("\n")
+
+def _fallback(html: str, root: etree._Element, scan: _Scan) -> list[str]:
+    """trafilatura, for pages where no container holds real paragraphs; else every block not chrome."""
+    trafilatura = _trafilatura()
+    if trafilatura is not None:
+        text = trafilatura.extract(html, include_comments=False, include_tables=True, favor_precision=True)
+        if text:
+            return str(text).split("\n")
+    writer = _Writer(scan, None)
+    writer.write(root)
+    writer.flush()
+    return writer.lines
 
 
 def _parse(html: str, name: str) -> etree._Element:
@@ -324,13 +341,14 @@ def extract_html(html: str, name: str = "") -> Page:
         lines = _lead_before(container, scan) + writer.lines
     else:
         log.info("%s: no article container found, trafilatura used", name)
-        lines = _fallback(html)
-    # one paragraph a block, a blank line between, as in the text pages
-    body, author = clean_body(normalize_text("\n\n".join(lines)).split("\n"))
+        lines = _fallback(html, root, scan)
     title = _text(title_el) if title_el is not None else ref
+    # one paragraph a block, a blank line between, as in the text pages
+    lines, shown = strip_lead(normalize_text("\n\n".join(lines)).split("\n"), title)
+    body, author = clean_body(lines)
     header = _header_text(root, container)
     site = (site_tag(body) or _meta(metas, "og:site_name", "application-name") or suffix
             or next((s for s in header.split("\n") if is_caps_line(s)), ""))
-    return Page(title=normalize_text(title), display_date=_page_date(root, metas, container, writer),
+    return Page(title=normalize_text(title), display_date=_page_date(root, metas, container, writer) or shown,
                 body=body, author=normalize_text(writer.author or author), header=normalize_text(header),
                 site=normalize_text(site))

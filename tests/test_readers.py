@@ -252,6 +252,33 @@ def test_html_page() -> None:
     assert body.count("\n\n") >= 3  # paragraphs kept apart
 
 
+OLD_TABLE_PAGE = """<html><head><title>Huyện ủy Củ Chi quán triệt Nghị quyết 22 - Báo Củ Chi</title></head><body>
+<table><tr><td class="menu"><a href="/">Trang chủ</a> | <a href="/tin">Tin tức</a></td></tr>
+<tr><td><font size=4><b>Huyện ủy Củ Chi quán triệt Nghị quyết 22</b></font><br>Cập nhật: 12/05/2010<br><br>
+Sáng 10/5, Huyện ủy Củ Chi tổ chức hội nghị quán triệt Nghị quyết số 22-NQ/TW của Bộ Chính trị cho cán bộ.<br><br>
+Tham dự có đồng chí Nguyễn Văn Khải, Bí thư Huyện ủy và lãnh đạo các xã, thị trấn trên địa bàn huyện.<br><br>
+Thanh Sơn<br><br><b>Tin khác:</b><br><a href="/1">Huyện Hóc Môn sơ kết Chỉ thị 06-CT/TW</a><br>
+</td></tr></table><div>Bản quyền thuộc Huyện ủy Củ Chi</div></body></html>"""
+
+
+def test_html_table_layout_with_br_paragraphs(tmp_path: Path) -> None:
+    path = tmp_path / "cu-chi.htm"
+    path.write_text(OLD_TABLE_PAGE, encoding="utf-8")
+    art = only(list(read(path)))
+    assert art.title == "Huyện ủy Củ Chi quán triệt Nghị quyết 22"
+    assert art.display_date == "2010-05-12" and art.author == "Thanh Sơn" and art.site == "Báo Củ Chi"
+    assert art.text.startswith("Sáng 10/5") and art.text.endswith("trên địa bàn huyện.")
+    assert "06-CT/TW" not in art.text and "Trang chủ" not in art.text
+
+
+def test_html_without_article_container(tmp_path: Path) -> None:
+    path = tmp_path / "short.html"
+    path.write_text("<html><body><h1>Tin ngắn về hội nghị</h1><div>Hội nghị diễn ra sáng nay.</div></body></html>",
+                    encoding="utf-8")
+    art = only(list(read(path)))
+    assert art.title == "Tin ngắn về hội nghị" and "Hội nghị diễn ra sáng nay." in art.text
+
+
 def test_html_in_vni_font_declared_windows_1252() -> None:
     art = only(list(read(FIX / "page_vni.html")))
     assert art.title == "Đảng ủy Khối các cơ quan tỉnh sơ kết công tác tuyên giáo"
