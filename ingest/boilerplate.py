@@ -94,12 +94,12 @@ _TAIL_LINE = re.compile(rf"^(?:{_TAIL})\s*:?$", re.I)
 # a tail marker glued to the byline: "Ngọc PhượngPhim tư liệu"
 _TAIL_GLUED = re.compile(rf"^(.{{2,60}}?)((?i:{_TAIL}))\s*:?$")
 _FOOTER = re.compile(r"^(?:bản\s+quyền|©|copyright|cơ\s+quan\s+chủ\s+quản|ghi\s+rõ\s+nguồn|"
-                     r"giấy\s+phép\s+(?:số|hoạt\s+động)|chịu\s+trách\s+nhiệm\s+(?:xuất\s+bản|nội\s+dung)|tổng\s+biên\s+tập\s*:|[^\n]{0,60}?-\s*cơ\s+quan\s+chủ\s+quản)",
+                     r"(?:từ\s+khóa|từ\s+khoá|tags?)\s*:|giấy\s+phép\s+(?:số|hoạt\s+động)|chịu\s+trách\s+nhiệm\s+(?:xuất\s+bản|nội\s+dung)|tổng\s+biên\s+tập\s*:|[^\n]{0,60}?-\s*cơ\s+quan\s+chủ\s+quản)",
                      re.I)
 _ADDRESS = re.compile(r"^(?:địa\s+chỉ|điện\s+thoại|email|fax|hotline)\s*:", re.I)
 _PHOTO_CREDIT = re.compile(r"(?:^|(?<=[.)\s]))\(?\s*(?:Ảnh|ẢNH|Ảnh minh họa|Nguồn ảnh)\s*:\s*[^.:;]{2,40}?\)?\s*$")
 _BYLINE_PREFIX = re.compile(r"^(?:(?:bài|tin|ảnh|bài\s+viết)(?:\s*(?:,|và|-|&)\s*(?:ảnh|video|clip))?|"
-                            r"thực\s+hiện|nhóm\s+pv|pv)\s*:\s*", re.I)
+                            r"thực\s+hiện|nhóm\s+pv|pv|nguồn)\s*:\s*|^theo\s+(?=\S)", re.I)
 _NAME_CHARS = re.compile(r"^[^\W\d_][\w .'()&,-]*$")
 _SITE_TAG = re.compile(r"^\(([^()\n]{2,40})\)\s*[-–—:]?\s*(?=\S)")
 _SITE_WORD = re.compile(r"^([A-ZĐ][\w.]{1,24})\s+[-–—]\s+(?=\S)")

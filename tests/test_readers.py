@@ -185,6 +185,23 @@ def test_byline_shape(line: str, is_name: bool) -> None:
     assert looks_like_name(line) is is_name
 
 
+@pytest.mark.parametrize(("last_lines", "author"), [
+    (["Phát Lợi"], "Phát Lợi"),
+    (["Bài và ảnh: Minh Hằng"], "Minh Hằng"),
+    (["Theo TTXVN"], "TTXVN"),
+    (["Hà Anh", "Từ khóa: Cụm thi đua, Tuyên giáo", "Tin liên quan", "- Quận 3 quán triệt Quy định 55-QĐ/TW"],
+     "Hà Anh"),
+    (["Quang cảnh hội nghị"], ""),
+])
+def test_byline_before_the_tail(last_lines: list[str], author: str) -> None:
+    lead = ("Sáng 10/3, Ban Tuyên giáo Tỉnh ủy tổ chức hội nghị quán triệt Nghị quyết số 35-NQ/TW "
+            "của Bộ Chính trị cho cán bộ chủ chốt.")
+    page = split_page("Thứ Ba, 14/03/2023\n\nTiêu đề bài viết về hội nghị\n\n" + lead + "\n\n" + "\n".join(last_lines))
+    assert page.author == author
+    assert page.body.startswith(lead) and "55-QĐ/TW" not in page.body and "Từ khóa" not in page.body
+    assert (author or "\x00") not in page.body
+
+
 def test_caption_printed_twice() -> None:
     caption = "Các đại biểu chụp ảnh lưu niệm"
     assert dedupe_caption(f"{caption} {caption}") == caption
