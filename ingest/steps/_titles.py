@@ -67,11 +67,11 @@ def read_part(doc: Doc, pos: int, limit: int) -> Part | None:
     rest = end + 1
     if rest < limit and doc.text[end:rest] == " " and not _stop_at(doc, rest):
         org = read_org(doc, rest, limit)
-        if org is None and post.shares:
+        if post.shares and (org is None or org.kind == "committee"):
             share = low.rfind(key(post.shares), pos, end)
-            org = read_org(doc, share, limit) if share >= 0 else None
-            if org is not None and org.end <= end:
-                org = None
+            shared = read_org(doc, share, limit) if share >= 0 else None
+            if shared is not None and shared.end > end:
+                org = shared
         if org is not None:
             org_start, end = org.start, org.end
     return Part(start, end, post, doc.text[pos:pos + len(key(post.written))], org, former, org_start)

@@ -1,9 +1,108 @@
-"""Step ``clusters`` (placeholder)."""
+"""Step ``clusters``: emulation clusters (Cụm thi đua), their organiser, year and members.
+
+A cluster is numbered (``Cụm thi đua số 2``, ``Cụm thi đua 4``, ``Cụm thi đua số I``) and organised
+by a body written after it (``Cụm thi đua 2 Ban Tuyên giáo Thành ủy TPHCM``, ``Cụm thi đua 4 ngành
+Tuyên giáo TPHCM``) or by the article's organiser. Members come from the enumeration after
+``gồm``: district shorthand (``Quận 4, 6, 8, 11, Phú Nhuận và Bình Thạnh``) expanded to the
+organiser's counterpart body in each district (``Ban Tuyên giáo Quận ủy Quận 4``); committees
+(``Quận ủy 1, 3, 5, 10, Tân Bình và Thành ủy Thủ Đức``); a shared prefix (``Văn phòng Đảng ủy
+các phường: A, B``, ``Ban Tuyên giáo các huyện ủy: A, B``); full body names, one per line or
+separated by commas; and ``X, đơn vị dẫn đầu Cụm thi đua số N``.
+"""
 
 from __future__ import annotations
 
-from vietkg.ingest.model import Doc
+import logging
+import re
+
+from vietkg.ingest.model import ClusterFact, Doc, MemberFact, OrgRef
+from vietkg.ingest.steps._cluster_lists import expand_items, split_items
+from vietkg.ingest.steps._orgs import label, read_org
+
+log = logging.getLogger(__name__)
+
+CLUSTER = re.compile(r"\b[Cc]ụm(?: thi đua)?\s+(?:số\s+)?(\d{1,2}|[IVX]{1,4})\b(?!\s*[/-]\s*\d)")
+ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10}
+AFTER = re.compile(r"\s*(?:[-–,]\s*|thuộc\s+|của\s+|do\s+)?")
+BRANCH = re.compile(r"\s*[-–,]?\s*ngành\s+([A-ZĐ]\w+(?: [a-zđà-ỹ]+)?(?: và [A-ZĐ]\w+(?: [a-zđà-ỹ]+)?)?)")
+GOM = re.compile(r"\bgồm\s+(?:có\s+)?(?:(?:\d+|các)\s+(?:đơn vị|thành viên|cơ quan|địa phương)\s*(?:là)?\s*)?:?\s*")
+LEADER = re.compile(r",\s*(?:là\s+)?đơn vị dẫn đầu\s+[Cc]ụm(?: thi đua)?\s+(?:số\s+)?(\d{1,2}|[IVX]{1,4})\b")
+
+
+def _number(text: str) -> int:
+    return int(text) if text.isdigit() else ROMAN.get(text, 0)
+
+
+def _organiser(doc: Doc, end: int) -> OrgRef | None:
+    m = BRANCH.match(doc.text, end)
+    if m:  # "ngành Tuyên giáo TPHCM": the board of that name of the province's committee
+        board = "Ban " + m.group(1)
+        prov = doc.notes.get("province_place")
+        parent = f"{prov.committee} {prov.name}" if prov is not None else ""  # type: ignore[union-attr]
+        return OrgRef(f"{board} {parent}".strip(), "party-board")
+    m = AFTER.match(doc.text, end)
+    span = read_org(doc, m.end()) if m else None
+    if span is not None and doc.text[m.end()].isupper():  # type: ignore[union-attr]
+        return label(doc, span)
+    return None
+
+
+def _cluster(doc: Doc, found: dict[int, ClusterFact], number: int, start: int, end: int) -> ClusterFact:
+    fact = found.get(number)
+    if fact is None:
+        year = doc.notes.get("year")
+        fact = ClusterFact(number, f"Cụm thi đua số {number}", None, year if isinstance(year, int) else None,
+                           doc.evidence(start, end))
+        found[number] = fact
+        doc.facts.clusters.append(fact)
+    if fact.organiser is None:
+        fact.organiser = _organiser(doc, end)
+    return fact
+
+
+def _add(fact: ClusterFact, org: OrgRef, doc: Doc, start: int, end: int, role: str = "member") -> None:
+    if any(m.org.label == org.label for m in fact.members):
+        return
+    fact.members.append(MemberFact(org, role, doc.evidence(start, end)))
+
+
+def _list_region(doc: Doc, start: int, sent_end: int) -> tuple[int, int]:
+    """The enumeration after ``gồm``; a list announced by ``:`` may continue one item per line."""
+    end = sent_end
+    if doc.text[start:sent_end].rstrip().endswith(":"):
+        pos = doc.text.find("\n", sent_end)
+        while pos >= 0:
+            nl = doc.text.find("\n", pos + 1)
+            line = doc.text[pos + 1:nl if nl >= 0 else len(doc.text)]
+            if not re.match(r"\s*(?:\d{1,2}[.)]|[-–•+])\s+\S", line):
+                break
+            end = nl if nl >= 0 else len(doc.text)
+            pos = nl
+    return start, end
 
 
 def clusters(doc: Doc) -> Doc:
+    found: dict[int, ClusterFact] = {}
+    last: ClusterFact | None = None
+    for s, e in doc.sentences:
+        for m in CLUSTER.finditer(doc.text, s, e):
+            if m.group(1).isdigit() or m.group(0).startswith(("Cụm thi đua", "cụm thi đua")):
+                last = _cluster(doc, found, _number(m.group(1)), m.start(), m.end())
+        g = GOM.search(doc.text, s, e)
+        if g and last is not None and re.search(r"[Cc]ụm", doc.text[s:g.start()]):
+            a, b = _list_region(doc, g.end(), e)
+            org = last.organiser or doc.notes.get("organiser")
+            items = split_items(doc, a, b)
+            for item_org, (i0, i1) in expand_items(doc, items, org if isinstance(org, OrgRef) else None):
+                _add(last, item_org, doc, i0, i1)
+        for lm in LEADER.finditer(doc.text, s, e):
+            fact = _cluster(doc, found, _number(lm.group(1)), lm.start(), lm.end())
+            head = doc.text[s:lm.start()]
+            pos = max(head.rfind(" cho "), head.rfind(" và "), head.rfind(", "), -1)
+            pos = s + pos + (5 if head[pos:pos + 5] == " cho " else 4 if head[pos:pos + 4] == " và " else 2) \
+                if pos >= 0 else s
+            span = read_org(doc, pos, lm.start())
+            if span is not None:
+                _add(fact, label(doc, span), doc, span.start, span.end, "leader")
+    log.debug("%d clusters in %s", len(found), doc.article.source)
     return doc

@@ -32,6 +32,15 @@ log = logging.getLogger(__name__)
 DAY_MONTH = re.compile(r"(?:(?<=\s)|^|(?<=\())(?:[Ss]áng|[Cc]hiều|[Tt]ối|[Tt]rưa|[Nn]gày|[Đđ]êm)\s+(?:nay\s+)?"
                        r"(\d{1,2})\s*[/-]\s*(\d{1,2})(?:\s*[/-]\s*(\d{4}))?\b")
 _WORD = re.compile(r"\w+")
+NOT_EVENT_DAY = re.compile(r"(?:\d+\s*[-–/]\s*[A-ZĐ][\w./-]*|ban hành|trước|hết|từ|đến|kể từ|sau)\s*,?\s*$")
+
+
+def event_day(doc: Doc, start: int, end: int) -> re.Match[str] | None:
+    """The first day/month expression of a span that dates an event, not a document or deadline."""
+    for m in DAY_MONTH.finditer(doc.text, start, end):
+        if not NOT_EVENT_DAY.search(doc.text[max(start, m.start() - 30):m.start()]):
+            return m
+    return None
 
 
 def _display_day(doc: Doc) -> date | None:
@@ -89,7 +98,7 @@ def lead_sentence(doc: Doc) -> tuple[int, int]:
     title_end = int(doc.notes.get("title_end", 0) or 0)
     body = [(s, e) for s, e in doc.sentences if s >= title_end]
     for s, e in body:
-        if DAY_MONTH.search(doc.text, s, e):
+        if event_day(doc, s, e):
             return s, e
     return body[0] if body else (0, len(doc.text))
 

@@ -16,14 +16,14 @@ from collections import Counter
 from datetime import date
 
 from vietkg.ingest.model import Doc, PartialDate
-from vietkg.ingest.steps.context import DAY_MONTH
+from vietkg.ingest.steps.context import event_day
 
 log = logging.getLogger(__name__)
 
 FULL_DATE = re.compile(r"\b\d{1,2}\s*[/-]\s*\d{1,2}\s*[/-]\s*((?:19|20)\d{2})\b")
 YEAR = re.compile(r"\b((?:19|20)\d{2})\b")
 NAM_YEAR = re.compile(r"\bnăm\s+((?:19|20)\d{2})\b")
-SECOND = re.compile(r"^(?:(?:Trước đó|Sau đó|Cùng ngày|Tiếp đó|Trước đây|Cũng trong ngày)\s*,\s*)?"
+SECOND = re.compile(r"(?:(?:Trước đó|Sau đó|Cùng ngày|Tiếp đó|Trước đây|Cũng trong ngày)\s*,\s*)?"
                     r"(?:[Ss]áng|[Cc]hiều|[Tt]ối|[Nn]gày)\s+\d{1,2}\s*[/-]\s*\d{1,2}")
 EVENT_WORDS = re.compile(r"tổ chức|hội nghị|sơ kết|tổng kết|ký kết|phát động|họp mặt|lễ", re.I)
 
@@ -50,7 +50,7 @@ def infer_year(day: int, month: int, years: list[int], display: date | None) -> 
 
 
 def _date_at(doc: Doc, start: int, end: int, extra: list[int]) -> tuple[PartialDate | None, int]:
-    m = DAY_MONTH.search(doc.text, start, end)
+    m = event_day(doc, start, end)
     if m is None:
         return None, start
     d, mo = int(m.group(1)), int(m.group(2))

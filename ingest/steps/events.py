@@ -24,10 +24,12 @@ log = logging.getLogger(__name__)
 MAIN_KINDS = ("ky_ket", "phat_dong", "so_ket", "tong_ket")
 
 
-def _has(low: str, start: int, end: int, cue: str) -> bool:
+def _has(low: str, start: int, end: int, cue: str, text: str = "") -> bool:
+    """``cue`` as whole words in ``low[start:end]``; given ``text``, not inside a dashed body name."""
     i = low.find(cue, start, end)
     while i >= 0:
-        if (i == 0 or not low[i - 1].isalnum()) and (i + len(cue) >= len(low) or not low[i + len(cue)].isalnum()):
+        if (i == 0 or not low[i - 1].isalnum()) and (i + len(cue) >= len(low) or not low[i + len(cue)].isalnum()) \
+                and not (text and text[i].isupper() and text[max(0, i - 2):i] in ("- ", "– ")):
             return True
         i = low.find(cue, i + 1, end)
     return False
@@ -48,9 +50,16 @@ def _awards(doc: Doc, skip: list[tuple[int, int]]) -> bool:
     for s, e in doc.sentences:
         if any(s == a for a, _ in skip):
             continue
-        if any(_has(low, s, e, c) for c in cues) and not any(_has(low, s, e, b) for b in blocks):
+        if any(_has(low, s, e, c, doc.text) for c in cues) and not any(_has(low, s, e, b) for b in blocks):
             return True
     return False
+
+
+def _captions(doc: Doc) -> list[tuple[int, int]]:
+    """Photo captions that describe the event (``Quang cảnh hội nghị ...``)."""
+    low = low_text(doc)
+    cues = [c for k, c in event_triggers() if k == "caption"]
+    return [(s, e) for s, e in doc.sentences if any(low.startswith(c, s) for c in cues)]
 
 
 def _part(doc: Doc, m: Mention) -> str:
@@ -84,6 +93,8 @@ def events(doc: Doc) -> Doc:
     lead_s, lead_e = found[0]["span"]
     kinds = kinds_in(low, 0, title_end)
     kinds += [k for k in kinds_in(low, lead_s, lead_e) if k not in kinds]
+    for s, e in _captions(doc):
+        kinds += [k for k in kinds_in(low, s, e) if k not in kinds]
     main_kinds = [k for k in MAIN_KINDS if k in kinds] or ["hoi_nghi"]
     if _awards(doc, secondary):
         main_kinds.append("khen_thuong")

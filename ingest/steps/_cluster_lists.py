@@ -1,0 +1,139 @@
+"""Enumerations of cluster members: splitting the list and expanding each item to a body.
+
+Items are separated by commas, ``và``, semicolons or line breaks (numbered lists); a comma or ``và``
+inside a body name (``Đảng ủy khối Đại học, Cao đẳng TP``, ``Bộ Tài nguyên và Môi trường``) does not
+split, because what follows does not open a new body or place.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+
+from vietkg.ingest.model import Doc, OrgRef
+from vietkg.ingest.steps._orgs import _match, label, read_org
+from vietkg.ingest.steps._places import DISTRICT_KINDS, low_text, match_places, pick
+from vietkg.ontology import Place
+from vietkg.ontology.text import canon, key
+
+log = logging.getLogger(__name__)
+
+SPLIT = re.compile(r"\s*(?:,|;|\bvà\b|\n)\s*")
+BULLET = re.compile(r"^\s*(?:\d{1,2}[.)]|[-–•+])\s*")
+PREFIX = re.compile(r"^(?P<head>.*?)\s*\bcác\s+(?P<levels>[^:]*?)\s*$")
+
+
+@dataclass
+class Items:
+    prefix_head: str  # "Văn phòng Đảng ủy", "Ban Tuyên giáo" or ""
+    prefix_levels: str  # "phường", "huyện ủy", "huyện, thị, thành ủy" or ""
+    spans: list[tuple[int, int]]
+
+
+def _is_body(doc: Doc, pos: int) -> bool:
+    low = low_text(doc)
+    return bool(_match(low, pos, "head") or _match(low, pos, "committee") or _match(low, pos, "central"))
+
+
+def _opens_item(doc: Doc, pos: int) -> bool:
+    c = doc.text[pos:pos + 1]
+    return c.isdigit() or (c.isupper() and (_is_body(doc, pos) or bool(match_places(low_text(doc), pos)[1])))
+
+
+def split_items(doc: Doc, a: int, b: int) -> Items:
+    head, levels = "", ""
+    colon = doc.text.find(":", a, b)
+    if colon >= 0:
+        pm = PREFIX.match(doc.text[a:colon])
+        if pm:
+            head, levels = pm.group("head").strip(), pm.group("levels").strip()
+        a = colon + 1
+    spans: list[tuple[int, int]] = []
+    pos = a
+    for m in list(SPLIT.finditer(doc.text, a, b)) + [None]:
+        end = m.start() if m else b
+        s = pos
+        while s < end and doc.text[s].isspace():
+            s += 1
+        bm = BULLET.match(doc.text, s, end)
+        s = bm.end() if bm else s
+        item = doc.text[s:end].strip(" .;")
+        if item:
+            body_prev = spans and _is_body(doc, spans[-1][0])
+            if spans and body_prev and not _opens_item(doc, s) and doc.text[s:s + 1].isupper() is not None \
+                    and not doc.text[s:s + 1].isdigit():
+                spans[-1] = (spans[-1][0], s + len(item))
+            elif doc.text[s:s + 1].isupper() or doc.text[s:s + 1].isdigit():
+                spans.append((s, s + len(item)))
+        pos = m.end() if m else b
+    return Items(head, levels, [_trim(doc, s, e) for s, e in spans])
+
+
+def _trim(doc: Doc, s: int, e: int) -> tuple[int, int]:
+    """Cut an item at the first word that cannot belong to it (``Gò Vấp tổ chức ...``)."""
+    if _is_body(doc, s):
+        span = read_org(doc, s, e)
+        if span is None or span.end <= s or doc.text[span.end:e].lstrip()[:1] in (",", "-", "–"):
+            return s, e
+        return s, span.end
+    m = re.compile(r"(?:[A-ZĐ\u00c0-\u1ef8]\w*|\d+)(?: (?:[A-ZĐ\u00c0-\u1ef8]\w*|\d+))*").match(doc.text, s, e)
+    return (s, m.end()) if m else (s, e)
+
+
+def _district(doc: Doc, text: str, level: str) -> Place | None:
+    prov = doc.notes.get("province_place")
+    day = doc.notes.get("day")
+    if text.isdigit():
+        text = f"Quận {text}"
+    cands = match_places(key(text), 0)[1]
+    if not cands and level:
+        cands = match_places(key(f"{level} {text}"), 0)[1]
+    p = pick(cands, prov if isinstance(prov, Place) else None, day, district_only=True) if cands else None  # type: ignore[arg-type]
+    return p if p is not None and p.kind in DISTRICT_KINDS else None
+
+
+def _board_of(org: OrgRef | None) -> str:
+    """``Ban Tuyên giáo`` of ``Ban Tuyên giáo Thành ủy Thành phố Hồ Chí Minh``."""
+    if org is None or not org.label.startswith("Ban "):
+        return ""
+    m = re.search(r"\s(?:Thành|Tỉnh) ủy\b", org.label)
+    return org.label[:m.start()] if m else ""
+
+
+def expand_items(doc: Doc, items: Items, organiser: OrgRef | None) -> list[tuple[OrgRef, tuple[int, int]]]:
+    out: list[tuple[OrgRef, tuple[int, int]]] = []
+    committee, level = "", ""
+    board = _board_of(organiser)
+    lv_words = items.prefix_levels.split(",")[0].strip() if items.prefix_levels else ""
+    for s, e in items.spans:
+        text = canon(doc.text[s:e])
+        if items.prefix_head and lv_words and not _is_body(doc, s):
+            place = _district(doc, text, "")
+            if place is not None and "ủy" in items.prefix_levels:
+                out.append((OrgRef(f"{items.prefix_head} {place.committee} {place.name}", "party-board"), (s, e)))
+            else:
+                word = lv_words.replace(" ủy", "").replace(" uỷ", "")
+                suffix = f" {word.capitalize()} ủy" if "ủy" in lv_words or "uỷ" in lv_words else f" {word}"
+                out.append((OrgRef(f"{items.prefix_head}{suffix} {text}", "organization"), (s, e)))
+            continue
+        if _is_body(doc, s):
+            span = read_org(doc, s, e)
+            if span is not None:
+                ref = label(doc, span)
+                committee = span.committee or (span.head if span.kind == "committee" else "")
+                out.append((ref, (s, e)))
+                continue
+        lm = re.match(r"(Quận|Huyện|Phường|Xã|Thị xã|quận|huyện|phường)\s+(.+)", text)
+        if lm:
+            level, text = lm.group(1).capitalize(), lm.group(2) if not lm.group(2).isdigit() else text
+        place = _district(doc, text if not text.isdigit() else f"{level or 'Quận'} {text}", level)
+        if place is None:
+            out.append((OrgRef(text, "organization"), (s, e)))
+        elif committee:
+            out.append((OrgRef(f"{committee} {place.name}", "party-committee"), (s, e)))
+        elif board:
+            out.append((OrgRef(f"{board} {place.committee} {place.name}", "party-board"), (s, e)))
+        else:
+            out.append((OrgRef(f"{place.committee} {place.name}", "party-committee"), (s, e)))
+    return out
