@@ -20,7 +20,7 @@ from vietkg.ontology.text import canon, key
 log = logging.getLogger(__name__)
 
 SPLIT = re.compile(r"\s*(?:,|;|\bvà\b|\n)\s*")
-BULLET = re.compile(r"^\s*(?:\d{1,2}[.)]|[-–•+])\s*")
+BULLET = re.compile(r"\s*(?:\d{1,2}[.)]|[-–•+])\s*")
 PREFIX = re.compile(r"^(?P<head>.*?)\s*\bcác\s+(?P<levels>[^:]*?)\s*$")
 
 
@@ -120,7 +120,7 @@ def expand_items(doc: Doc, items: Items, organiser: OrgRef | None) -> list[tuple
         if _is_body(doc, s):
             span = read_org(doc, s, e)
             if span is not None:
-                ref = label(doc, span)
+                ref = label(doc, span) if span.end >= e else OrgRef(text, "organization")
                 committee = span.committee or (span.head if span.kind == "committee" else "")
                 out.append((ref, (s, e)))
                 continue

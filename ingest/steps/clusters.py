@@ -69,7 +69,7 @@ def _add(fact: ClusterFact, org: OrgRef, doc: Doc, start: int, end: int, role: s
 def _list_region(doc: Doc, start: int, sent_end: int) -> tuple[int, int]:
     """The enumeration after ``gồm``; a list announced by ``:`` may continue one item per line."""
     end = sent_end
-    if doc.text[start:sent_end].rstrip().endswith(":"):
+    if doc.text[max(0, start - 3):sent_end].rstrip().endswith(":"):
         pos = doc.text.find("\n", sent_end)
         while pos >= 0:
             nl = doc.text.find("\n", pos + 1)
@@ -104,5 +104,9 @@ def clusters(doc: Doc) -> Doc:
             span = read_org(doc, pos, lm.start())
             if span is not None:
                 _add(fact, label(doc, span), doc, span.start, span.end, "leader")
+    org = doc.notes.get("organiser")
+    for fact in found.values():
+        if fact.organiser is None and isinstance(org, OrgRef):
+            fact.organiser = org
     log.debug("%d clusters in %s", len(found), doc.article.source)
     return doc
