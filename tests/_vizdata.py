@@ -96,7 +96,7 @@ EXPECTED = {
 }
 
 
-def bulk_docs(n_people: int = 1900, n_clusters: int = 60, seed: int = 7) -> list[Doc]:
+def bulk_docs(n_people: int = 1980, n_clusters: int = 60, seed: int = 7) -> list[Doc]:
     """Articles enough for a ~2,000-node cluster graph and co-attendance graph."""
     rng = random.Random(seed)
     docs: list[Doc] = []
