@@ -1,9 +1,147 @@
-"""Step ``implementations`` (placeholder)."""
+"""Step ``implementations``: which unit implements, committed to or was directed to a document.
+
+For each cited document (``doc_spans`` from ``documents``), in its sentence:
+
+- directed — the nearest ``đề nghị|yêu cầu|chỉ đạo`` before it, and the unit right after that
+  cue (``đề nghị Huyện uỷ Hóc Môn ... Kết luận 01-KL/TW``);
+- committed — a pact's content (``cam kết``, ``giao ước``, ``phấn đấu``; a paragraph opened by
+  ``Theo nội dung giao ước``), the units named before the cue;
+- reported / reviewed — ``<unit> đã triển khai|thực hiện|quán triệt|bám sát ... <document>``;
+  ``<unit> tổ chức hội nghị sơ kết ... thực hiện <document>``.
+
+``các đơn vị (trong cụm)`` and a cluster as subject expand to every listed member of the article's
+cluster; ``Ban`` alone is the article's organising body; generic subjects (``ngành Tuyên giáo
+tỉnh``, ``cấp ủy các cấp``, ``Ban Tuyên giáo các huyện ủy``) give nothing. Cues are data
+(``impl_cues.csv``). A Kế hoạch or Chương trình that carries out another document links to it.
+"""
 
 from __future__ import annotations
 
-from vietkg.ingest.model import Doc
+import logging
+import re
+
+from vietkg.ingest.model import ClusterFact, DocLinkFact, Doc, ImplementationFact, OrgRef
+from vietkg.ingest.patterns import impl_cues
+from vietkg.ingest.steps._orgs import label, read_org
+from vietkg.ingest.steps._places import low_text
+
+log = logging.getLogger(__name__)
+
+GENERIC = re.compile(r"^(?:[\w ]{0,30}?\bcác\s+(?:đơn vị|thành viên|cơ quan|trường|địa phương|quận|huyện|phường|xã)"
+                     r"(?:\s+\w+){0,2}?\s+(?:trong|thuộc|của)\s+[Cc]ụm|các\s+(?:đơn vị|thành viên|cơ quan|trường)\b)")
+PACT = re.compile(r"(?:nội dung|theo)\s+(?:ký kết|giao ước)|theo giao ước", re.I)
+NOT_SUBJECT = re.compile(r"(?:của|với|tại|cho|về|theo|đến|từ|và|hướng dẫn|chỉ đạo)\s+$")
+
+
+def _cues(low: str, text: str, s: int, e: int) -> list[tuple[int, int, str]]:
+    out = []
+    for mode, cue in impl_cues():
+        for m in re.finditer(rf"(?<!\w){re.escape(cue)}(?!\w)", low[s:e]):
+            if text[s + m.start()].islower():
+                out.append((s + m.start(), s + m.end(), mode))
+    return sorted(out)
+
+
+def _members(doc: Doc) -> ClusterFact | None:
+    best = max(doc.facts.clusters, key=lambda c: len(c.members), default=None)
+    return best if best is not None and best.members else None
+
+
+def _unit_at(doc: Doc, pos: int, limit: int) -> list[OrgRef] | None:
+    """The unit written at ``pos``: a body, ``Ban`` alone, or the cluster's members (None: nothing)."""
+    text = doc.text
+    while pos < limit and text[pos] == " ":
+        pos += 1
+    if text.startswith("đồng chí", pos):
+        return None
+    tail = text[pos:pos + 90]
+    cluster = _members(doc)
+    if GENERIC.match(tail):
+        return [m.org for m in cluster.members] if cluster else None
+    span = read_org(doc, pos, limit)
+    if span is None:
+        return None
+    after = text[span.end:span.end + 6]
+    if re.match(r"\s+các\b", after):
+        return None
+    if span.kind == "head" and span.end - span.start <= 4 and span.head == "Ban":
+        org = doc.notes.get("organiser")
+        return [org] if isinstance(org, OrgRef) else None
+    return [label(doc, span)]
+
+
+def _subject(doc: Doc, s: int, cue: int) -> list[OrgRef] | None:
+    """The unit that is the subject of a clause ending at ``cue``."""
+    low = low_text(doc)
+    start = max(s, doc.text.rfind(";", s, cue) + 1)
+    cluster = _members(doc)
+    head = doc.text[start:cue]
+    if cluster and re.search(r"\bcác\s+(?:đơn vị|thành viên|cơ quan|trường)\b|[Cc]ụm thi đua", head):
+        return [m.org for m in cluster.members]
+    for m in re.finditer(r"\w+", head):
+        pos = start + m.start()
+        if not doc.text[pos].isupper() or NOT_SUBJECT.search(low[max(start, pos - 20):pos]):
+            continue
+        units = _unit_at(doc, pos, cue)
+        if units:
+            return units
+    if re.search(r"\bnhằm\b", head):
+        org = doc.notes.get("organiser")
+        return [org] if isinstance(org, OrgRef) else None
+    return None
+
+
+def _pact_scope(doc: Doc, s: int) -> bool:
+    line_start = doc.text.rfind("\n", 0, s) + 1
+    return bool(PACT.search(doc.text, line_start, s + 1) or PACT.search(doc.text[line_start:s]))
+
+
+def _units_for(doc: Doc, s: int, e: int, at: int) -> tuple[list[OrgRef] | None, str]:
+    cues = [c for c in _cues(low_text(doc), doc.text, s, e) if c[1] <= at]
+    directed = [c for c in cues if c[2] == "directed"]
+    if directed:
+        units = _unit_at(doc, directed[-1][1], e)
+        if units:
+            return units, "directed"
+    committed = [c for c in cues if c[2] == "committed"]
+    if committed or _pact_scope(doc, s):
+        units = _subject(doc, s, committed[-1][0] if committed else at)
+        cluster = _members(doc)
+        if units is None and cluster:
+            units = [m.org for m in cluster.members]
+        return units, "committed"
+    for c in reversed([c for c in cues if c[2] in ("reported", "reviewed")]):
+        units = _subject(doc, s, c[0])
+        if units:
+            return units, "reviewed" if any(x[2] == "reviewed" for x in cues) else "reported"
+    return None, ""
 
 
 def implementations(doc: Doc) -> Doc:
+    spans = doc.notes.get("doc_spans")
+    if not isinstance(spans, list):
+        return doc
+    cluster = _members(doc)
+    seen: set[tuple[str, str]] = set()
+    for a, b, symbol in spans:
+        s, e = next(((x, y) for x, y in doc.sentences if x <= a < y), (a, b))
+        units, mode = _units_for(doc, s, e, a)
+        for unit in units or []:
+            if (symbol, unit.label) in seen:
+                continue
+            seen.add((symbol, unit.label))
+            via = cluster.number if cluster and any(m.org is unit for m in cluster.members) else None
+            doc.facts.implementations.append(ImplementationFact(unit, symbol, mode, doc.evidence(a, b),
+                                                                via_cluster=via))
+    _links(doc, spans)
     return doc
+
+
+def _links(doc: Doc, spans: list[tuple[int, int, str]]) -> None:
+    """``Kế hoạch số 123-KH/TU ... thực hiện Nghị quyết 35-NQ/TW``: the plan implements the resolution."""
+    for (a, b, src), (c, _, tgt) in zip(spans, spans[1:], strict=False):
+        if src == tgt or not re.search(r"-(?:KH|CTr|CTrHĐ|HD)/", src):
+            continue
+        between = low_text(doc)[b:c]
+        if len(between) < 120 and re.search(r"\b(?:thực hiện|triển khai|cụ thể hóa)\b", between) and "." not in between:
+            doc.facts.doc_links.append(DocLinkFact(src, tgt, "implements", doc.evidence(a, c)))
