@@ -110,6 +110,8 @@ def read_org(doc: Doc, pos: int, limit: int | None = None) -> OrgSpan | None:
         return None
     span = OrgSpan(pos, pos + len(key(head[0])), "head", canon(head[0]), pos + len(key(head[0])))
     _read_name(doc, span, limit)
+    if span.end == pos + len(key(head[0])) and len(span.head.split()) == 1 and span.head not in ("Ban", "UBND", "HĐND"):
+        return None  # "Báo cáo", "Hội trường": a head word without a name is no body
     return span
 
 

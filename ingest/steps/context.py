@@ -118,6 +118,17 @@ def _subject_org(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
     return None
 
 
+def _organised_by(doc: Doc, start: int) -> tuple[int, int] | None:
+    """``... do Ban Tuyên giáo Tỉnh ủy tổ chức`` in the lead or the two sentences after it."""
+    body = [(s, e) for s, e in doc.sentences if s >= start][:3]
+    for s, e in body:
+        for m in re.finditer(r"\bdo\s+(?=[A-ZĐ])", doc.text[s:e]):
+            span = read_org(doc, s + m.end(), e)
+            if span is not None and re.match(r"\s+(?:tổ chức|chủ trì|phát động)", doc.text[span.end:e]):
+                return span.start, span.end
+    return None
+
+
 def _district(doc: Doc, province: Place | None, day: date | None) -> Place | None:
     low = low_text(doc)
     title_end = int(doc.notes.get("title_end", 0) or 0)
@@ -154,7 +165,8 @@ def context(doc: Doc) -> Doc:
     ctx.year = day.year if day else None
     s, e = lead_sentence(doc)
     doc.notes["lead"] = (s, e)
-    sub = _subject_org(doc, s, e) or _subject_org(doc, 0, int(doc.notes.get("title_end", 0) or 0))
+    sub = _organised_by(doc, s) or _subject_org(doc, s, e) or _subject_org(
+        doc, 0, int(doc.notes.get("title_end", 0) or 0))
     if sub is not None:
         span = read_org(doc, sub[0], max(e, sub[1]))
         if span is not None:

@@ -30,7 +30,7 @@ log = logging.getLogger(__name__)
 GENERIC = re.compile(r"^(?:[\w ]{0,30}?\bcác\s+(?:đơn vị|thành viên|cơ quan|trường|địa phương|quận|huyện|phường|xã)"
                      r"(?:\s+\w+){0,2}?\s+(?:trong|thuộc|của)\s+[Cc]ụm|các\s+(?:đơn vị|thành viên|cơ quan|trường)\b)")
 PACT = re.compile(r"(?:nội dung|theo)\s+(?:ký kết|giao ước)|theo giao ước", re.I)
-NOT_SUBJECT = re.compile(r"(?:của|với|tại|cho|về|theo|đến|từ|và|hướng dẫn|chỉ đạo)\s+$")
+NOT_SUBJECT = re.compile(r"(?:của|với|tại|cho|về|theo|đến|từ|hướng dẫn|chỉ đạo)\s+$")
 
 
 def _cues(low: str, text: str, s: int, e: int) -> list[tuple[int, int, str]]:
@@ -67,7 +67,10 @@ def _unit_at(doc: Doc, pos: int, limit: int) -> list[OrgRef] | None:
     if span.kind == "head" and span.end - span.start <= 4 and span.head == "Ban":
         org = doc.notes.get("organiser")
         return [org] if isinstance(org, OrgRef) else None
-    return [label(doc, span)]
+    org = label(doc, span)
+    if org.label.startswith("Ban Thường vụ ") and org.parent is not None:
+        org = org.parent  # the standing board acts for its committee
+    return [org]
 
 
 def _subject(doc: Doc, s: int, cue: int) -> list[OrgRef] | None:
@@ -76,15 +79,23 @@ def _subject(doc: Doc, s: int, cue: int) -> list[OrgRef] | None:
     start = max(s, doc.text.rfind(";", s, cue) + 1)
     cluster = _members(doc)
     head = doc.text[start:cue]
-    if cluster and re.search(r"\bcác\s+(?:đơn vị|thành viên|cơ quan|trường)\b|[Cc]ụm thi đua", head):
+    if cluster and re.search(r"\bcác\s+(?:đơn vị|thành viên|cơ quan|trường)\b|cụm thi đua", head, re.I):
         return [m.org for m in cluster.members]
+    found: list[OrgRef] = []
+    pos = start
     for m in re.finditer(r"\w+", head):
-        pos = start + m.start()
-        if not doc.text[pos].isupper() or NOT_SUBJECT.search(low[max(start, pos - 20):pos]):
+        at = start + m.start()
+        if at < pos or not doc.text[at].isupper() or NOT_SUBJECT.search(low[max(start, at - 20):at]):
             continue
-        units = _unit_at(doc, pos, cue)
+        if found and not re.fullmatch(r"\s*(?:,|và)\s*", doc.text[pos:at]):
+            break
+        units = _unit_at(doc, at, cue)
         if units:
-            return units
+            found.extend(units)
+            span = read_org(doc, at, cue)
+            pos = span.end if span is not None else at + 1
+    if found:
+        return found
     if re.search(r"\bnhằm\b", head):
         org = doc.notes.get("organiser")
         return [org] if isinstance(org, OrgRef) else None
