@@ -1,0 +1,215 @@
+"""The SPARQL behind the REST routes. Every input arrives as a bound variable (``?id``, ``?q``,
+``?prefix``, ``?year``) through pyoxigraph's substitutions, never by string formatting.
+
+The store's PREFIXes (vkg, org, schema, eli, skos, foaf, dct, rdfs ...) are declared by ``KG``.
+The default graph is the union of all graphs.
+"""
+
+from __future__ import annotations
+
+SEARCH = """
+SELECT ?x ?q ?prefix (SAMPLE(?n) AS ?norm) (SAMPLE(?l) AS ?label) WHERE {
+  ?x vkg:normLabel ?n .
+  FILTER(CONTAINS(?n, ?q) && STRSTARTS(STR(?x), ?prefix))
+  OPTIONAL { ?x rdfs:label ?l }
+}
+GROUP BY ?x ?q ?prefix
+ORDER BY (?norm != ?q) (!STRSTARTS(?norm, ?q)) STRLEN(?norm) ?x
+LIMIT 500
+"""
+
+EXISTS = "ASK { { ?id ?p ?o } UNION { ?s ?p ?id } }"
+
+LABEL = """
+SELECT ?id (SAMPLE(?l) AS ?label) WHERE {
+  OPTIONAL { ?id foaf:name|skos:prefLabel|rdfs:label ?l }
+}
+GROUP BY ?id
+"""
+
+EVIDENCE_VARS = "?source ?atitle ?quote ?start ?end"
+
+
+def evidence_of(node: str) -> str:
+    """OPTIONAL patterns binding the evidence of ``node`` (a variable name with '?')."""
+    return f"""
+  OPTIONAL {{ {node} vkg:evidence ?ev . ?ev vkg:quote ?quote .
+             OPTIONAL {{ ?ev vkg:startOffset ?start ; vkg:endOffset ?end }}
+             OPTIONAL {{ ?ev vkg:inArticle ?art . ?art vkg:sourceUrl ?source .
+                        OPTIONAL {{ ?art dct:title ?atitle }} }} }}"""
+
+
+PERSON_POSTS = f"""
+SELECT DISTINCT ?id ?obs ?role ?post ?postLabel ?org ?orgLabel ?date ?earliest ?title ?former {EVIDENCE_VARS} WHERE {{
+  ?obs a vkg:PostObservation ; org:member ?id .
+  OPTIONAL {{ ?obs org:role/skos:prefLabel ?role FILTER(LANGMATCHES(LANG(?role), "vi")) }}
+  OPTIONAL {{ ?obs vkg:post ?post . OPTIONAL {{ ?post skos:prefLabel ?postLabel }} }}
+  OPTIONAL {{ ?obs org:organization ?org . OPTIONAL {{ ?org skos:prefLabel ?orgLabel }} }}
+  OPTIONAL {{ ?obs vkg:dateText ?date }}
+  OPTIONAL {{ ?obs vkg:earliest ?earliest }}
+  OPTIONAL {{ ?obs vkg:titleAsWritten ?title }}
+  OPTIONAL {{ ?obs vkg:former ?former }}
+  {evidence_of("?obs")}
+}}
+ORDER BY ?earliest ?date ?obs
+"""
+
+PERSON_EVENTS = """
+SELECT DISTINCT ?id ?event ?eventLabel ?date ?title ?part WHERE {
+  ?event schema:attendee ?r . ?r schema:attendee ?id .
+  OPTIONAL { ?r vkg:titleAsWritten ?title }
+  OPTIONAL { ?r schema:roleName ?part }
+  OPTIONAL { ?event schema:name ?eventLabel }
+  OPTIONAL { ?event vkg:dateText ?date }
+}
+ORDER BY ?date ?event
+"""
+
+ORG_BASIC = """
+SELECT DISTINCT ?id ?name ?alt ?bodyType ?parent ?parentLabel WHERE {
+  OPTIONAL { ?id skos:prefLabel ?name }
+  OPTIONAL { ?id skos:altLabel ?alt }
+  OPTIONAL { ?id vkg:bodyType/skos:notation ?bodyType }
+  OPTIONAL { ?id org:unitOf|org:subOrganizationOf ?parent . OPTIONAL { ?parent skos:prefLabel ?parentLabel } }
+}
+"""
+
+ORG_CHILDREN = """
+SELECT DISTINCT ?id ?child ?childLabel ?rel WHERE {
+  { ?child org:unitOf ?id . BIND("unit" AS ?rel) }
+  UNION { ?child org:subOrganizationOf ?id . BIND("sub" AS ?rel) }
+  OPTIONAL { ?child skos:prefLabel ?childLabel }
+}
+ORDER BY ?childLabel
+"""
+
+ORG_POSTS = f"""
+SELECT DISTINCT ?id ?post ?postLabel ?person ?personLabel ?date ?earliest {EVIDENCE_VARS} WHERE {{
+  ?post org:postIn ?id .
+  OPTIONAL {{ ?post skos:prefLabel ?postLabel }}
+  OPTIONAL {{ ?obs vkg:post ?post ; org:member ?person .
+             OPTIONAL {{ ?person foaf:name ?personLabel }}
+             OPTIONAL {{ ?obs vkg:dateText ?date }} OPTIONAL {{ ?obs vkg:earliest ?earliest }}
+             {evidence_of("?obs")} }}
+}}
+ORDER BY ?postLabel ?earliest ?personLabel
+"""
+
+ORG_CLUSTERS = """
+SELECT DISTINCT ?id ?cluster ?clusterLabel ?year ?role ?rel WHERE {
+  { ?ms a vkg:ClusterMembership ; org:member ?id ; org:organization ?cluster .
+    OPTIONAL { ?ms vkg:year ?y } OPTIONAL { ?ms vkg:clusterRole/skos:notation ?r }
+    BIND(STR(?y) AS ?year) BIND(STR(?r) AS ?role) BIND("member" AS ?rel) }
+  UNION { ?cluster vkg:organisedBy ?id . BIND("organiser" AS ?rel) }
+  OPTIONAL { ?cluster skos:prefLabel ?clusterLabel }
+}
+ORDER BY ?year ?clusterLabel
+"""
+
+CLUSTER_BASIC = """
+SELECT ?id ?name ?number ?organiser ?organiserLabel WHERE {
+  OPTIONAL { ?id skos:prefLabel ?name }
+  OPTIONAL { ?id vkg:clusterNumber ?number }
+  OPTIONAL { ?id vkg:organisedBy ?organiser . OPTIONAL { ?organiser skos:prefLabel ?organiserLabel } }
+}
+LIMIT 1
+"""
+
+CLUSTER_MEMBERS = f"""
+SELECT DISTINCT ?id ?p_year ?year ?member ?memberLabel ?role {EVIDENCE_VARS} WHERE {{
+  ?ms a vkg:ClusterMembership ; org:organization ?id ; org:member ?member .
+  OPTIONAL {{ ?ms vkg:year ?y }}
+  OPTIONAL {{ ?ms vkg:clusterRole/skos:notation ?r }}
+  OPTIONAL {{ ?member skos:prefLabel ?memberLabel }}
+  BIND(STR(?y) AS ?year) BIND(STR(?r) AS ?role)
+  FILTER(!BOUND(?p_year) || ?year = ?p_year)
+  {evidence_of("?ms")}
+}}
+ORDER BY ?year ?memberLabel
+"""
+
+DOC_BASIC = """
+SELECT ?id ?symbol ?kind ?title ?date ?term ?issuer ?issuerLabel WHERE {
+  OPTIONAL { ?id eli:id_local ?symbol }
+  OPTIONAL { ?id vkg:kindCode ?kind }
+  OPTIONAL { ?id eli:title ?title }
+  OPTIONAL { ?id vkg:dateText ?date }
+  OPTIONAL { ?id vkg:term ?term }
+  OPTIONAL { ?id eli:passed_by ?issuer . OPTIONAL { ?issuer skos:prefLabel ?issuerLabel } }
+}
+LIMIT 1
+"""
+
+DOC_CITATIONS = f"""
+SELECT DISTINCT ?id ?cit {EVIDENCE_VARS} WHERE {{
+  ?cit a vkg:Citation ; vkg:document ?id .
+  {evidence_of("?cit")}
+}}
+ORDER BY ?source ?start
+"""
+
+DOC_LINKS = """
+SELECT DISTINCT ?id ?other ?otherLabel ?rel WHERE {
+  { ?id vkg:implementsDocument ?other . BIND("implements" AS ?rel) }
+  UNION { ?other vkg:implementsDocument ?id . BIND("implemented_by" AS ?rel) }
+  UNION { ?id eli:based_on ?other . BIND("based_on" AS ?rel) }
+  OPTIONAL { ?other eli:id_local ?otherLabel }
+}
+ORDER BY ?rel ?otherLabel
+"""
+
+# Implementations of ?id itself and of every document carrying it out, transitively.
+IMPLEMENTATIONS = f"""
+SELECT DISTINCT ?id ?p_self ?doc ?docLabel ?impl ?unit ?unitLabel ?mode ?date ?earliest ?cluster ?clusterLabel
+       {EVIDENCE_VARS} WHERE {{
+  ?doc vkg:implementsDocument* ?id .
+  FILTER(!BOUND(?p_self) || ?doc = ?id)
+  OPTIONAL {{ ?doc eli:id_local ?docLabel }}
+  ?impl a vkg:Implementation ; vkg:document ?doc ; vkg:unit ?unit .
+  OPTIONAL {{ ?unit skos:prefLabel ?unitLabel }}
+  OPTIONAL {{ ?impl vkg:mode/skos:notation ?m }} BIND(STR(?m) AS ?mode)
+  OPTIONAL {{ ?impl vkg:dateText ?date }} OPTIONAL {{ ?impl vkg:earliest ?earliest }}
+  OPTIONAL {{ ?impl vkg:viaCluster ?cluster . OPTIONAL {{ ?cluster skos:prefLabel ?clusterLabel }} }}
+  {evidence_of("?impl")}
+}}
+ORDER BY ?doc ?earliest ?unitLabel
+"""
+
+TRACE_STEPS = """
+SELECT DISTINCT ?id ?doc ?docLabel ?parent ?parentLabel WHERE {
+  ?doc vkg:implementsDocument ?parent . ?parent vkg:implementsDocument* ?id .
+  FILTER(?doc != ?id)
+  OPTIONAL { ?doc eli:id_local ?docLabel }
+  OPTIONAL { ?parent eli:id_local ?parentLabel }
+}
+ORDER BY ?parentLabel ?docLabel
+"""
+
+EVENT_BASIC = f"""
+SELECT ?id ?name ?date ?organizer ?organizerLabel ?location {EVIDENCE_VARS} WHERE {{
+  ?id a schema:Event .
+  OPTIONAL {{ ?id schema:name ?name }}
+  OPTIONAL {{ ?id vkg:dateText ?date }}
+  OPTIONAL {{ ?id schema:organizer ?organizer . OPTIONAL {{ ?organizer skos:prefLabel ?organizerLabel }} }}
+  OPTIONAL {{ ?id schema:location ?location }}
+  {evidence_of("?id")}
+}}
+LIMIT 1
+"""
+
+EVENT_LISTS = """
+SELECT DISTINCT ?id ?kind ?about ?aboutLabel WHERE {
+  { ?id vkg:eventKind/skos:notation ?k . BIND(STR(?k) AS ?kind) }
+  UNION { ?id schema:about ?about . OPTIONAL { ?about eli:id_local ?aboutLabel } }
+}
+"""
+
+EVENT_ATTENDEES = """
+SELECT DISTINCT ?id ?r ?person ?personLabel ?title ?part WHERE {
+  ?id schema:attendee ?r . ?r schema:attendee ?person .
+  OPTIONAL { ?person foaf:name ?personLabel }
+  OPTIONAL { ?r vkg:titleAsWritten ?title }
+  OPTIONAL { ?r schema:roleName ?part }
+}
+ORDER BY ?r
+"""
