@@ -13,6 +13,7 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from vietkg.ingest.model import Doc, OrgRef
 from vietkg.ingest.patterns import body_grammar, title_stops
@@ -47,9 +48,18 @@ class OrgSpan:
     place_text: str = ""  # place as written when not in the gazetteer
 
 
-def _match(low: str, pos: int, kind: str) -> tuple[str, str] | None:
+@cache
+def _keyed(kind: str) -> dict[str, tuple[tuple[str, str, str], ...]]:
+    """Grammar entries of one kind by their first letter: (key, text, value), longest first."""
+    out: dict[str, list[tuple[str, str, str]]] = {}
     for text, value in body_grammar()[kind]:
         k = key(text)
+        out.setdefault(k[:1], []).append((k, text, value))
+    return {c: tuple(sorted(v, key=lambda t: -len(t[0]))) for c, v in out.items()}
+
+
+def _match(low: str, pos: int, kind: str) -> tuple[str, str] | None:
+    for k, text, value in _keyed(kind).get(low[pos:pos + 1], ()):
         end = pos + len(k)
         if low.startswith(k, pos) and (end >= len(low) or not low[end].isalnum()):
             return text, value

@@ -27,11 +27,28 @@ def low_text(doc: Doc) -> str:
     """``doc.text`` casefolded with modern tone marks; same length, so offsets carry over."""
     low = doc.notes.get("low")
     if not isinstance(low, str):
-        low = "".join(c if len(c.lower()) != 1 else c.lower() for c in tone(doc.text))
-        if len(low) != len(doc.text):  # never expected; keep offsets safe
-            low = doc.text.lower() if len(doc.text.lower()) == len(doc.text) else doc.text
+        toned = tone(doc.text)
+        low = toned.lower()
+        if len(low) != len(doc.text):  # a letter whose lower case is longer: keep offsets safe
+            low = "".join(c if len(c.lower()) != 1 else c.lower() for c in toned)
         doc.notes["low"] = low
     return low
+
+
+@cache
+def first_word(word: str) -> bool:
+    """Whether a (lower-case) word can open a place name."""
+    return word in _first_words()
+
+
+@cache
+def _first_words() -> frozenset[str]:
+    words = set()
+    for k in _index()[0]:
+        m = _WORD_END.match(k)
+        if m:
+            words.add(m.group(0))
+    return frozenset(words)
 
 
 @cache
@@ -54,6 +71,9 @@ def match_places(low: str, pos: int, limit: int | None = None) -> tuple[int, tup
     """Longest gazetteer name starting at ``pos``: (end, places) or (pos, ())."""
     idx, longest = _index()
     limit = len(low) if limit is None else limit
+    first = _WORD_END.match(low, pos, limit)
+    if first is None or first.start() != pos or first.group(0) not in _first_words():
+        return pos, ()
     ends: list[int] = []
     prev = pos
     for m in _WORD_END.finditer(low, pos, min(limit, pos + 60)):

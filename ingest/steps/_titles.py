@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from vietkg.ingest.model import Doc
 from vietkg.ingest.patterns import Post, posts, title_stops
@@ -34,10 +35,17 @@ class Part:
     org_start: int  # where the body starts (the shared word "ban" of "Trưởng ban ...")
 
 
+@cache
+def _posts_by_letter() -> dict[str, tuple[tuple[str, Post], ...]]:
+    out: dict[str, list[tuple[str, Post]]] = {}
+    for p in posts():
+        out.setdefault(key(p.written)[:1], []).append((key(p.written), p))
+    return {c: tuple(v) for c, v in out.items()}
+
+
 def match_post(doc: Doc, pos: int) -> Post | None:
     low = low_text(doc)
-    for p in posts():
-        k = key(p.written)
+    for k, p in _posts_by_letter().get(low[pos:pos + 1], ()):
         end = pos + len(k)
         if low.startswith(k, pos) and (end >= len(low) or not low[end].isalnum()):
             if p.written.isupper() and doc.text[pos:end] != p.written:

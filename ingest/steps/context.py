@@ -18,6 +18,7 @@ from vietkg.ingest.patterns import sites
 from vietkg.ingest.steps._orgs import label, read_org
 from vietkg.ingest.steps._places import (
     DISTRICT_KINDS,
+    first_word,
     is_province,
     low_text,
     match_places,
@@ -54,7 +55,7 @@ def _count_places(low: str, start: int, end: int, weight: int, votes: Counter[st
                   found: list[tuple[int, Place]]) -> None:
     pos = start
     for m in _WORD.finditer(low, start, end):
-        if m.start() < pos:
+        if m.start() < pos or not first_word(m.group(0)):
             continue
         stop, cands = match_places(low, m.start(), end)
         if not cands:
