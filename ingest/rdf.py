@@ -38,7 +38,7 @@ from vietkg.ontology.terms import (
     graph_iri,
     id_iri,
 )
-from vietkg.ontology.text import canon, fold, slug
+from vietkg.ontology.text import canon, code_slug, fold, slug
 from vietkg.ontology.vocab import (
     BODY_TYPE,
     CLUSTER_ROLE,
@@ -52,6 +52,13 @@ from vietkg.ontology.vocab import (
 )
 
 Term = NamedNode | BlankNode | Literal
+
+BODY_CLASS = {
+    "party-committee": VKG.PartyCommittee,
+    "party-board": VKG.PartyBoard,
+    "people-council": VKG.PeopleCouncil,
+    "people-committee": VKG.PeopleCommittee,
+}
 
 
 def article_key(source: str) -> str:
@@ -73,13 +80,13 @@ def typed(value: str, dtype: str) -> Literal:
 def document_key(fact: DocumentFact, doc: Doc) -> str:
     """Issuer, kind, term or year, number: party numbers restart per kind in each term."""
     code = fact.issuer_code.upper()
-    issuer = slug(code)
+    issuer = code_slug(code)
     if code.endswith(("QU", "HU", "ĐU", "TXU")) and doc.context.district:
         issuer += "-" + slug(doc.context.district)
     if code.endswith(("TU", "QU", "HU", "ĐU", "TXU")) and doc.context.province:
         issuer += "-" + slug(doc.context.province)
     period = str(fact.year) if fact.year else (slug(fact.term) if fact.term else "")
-    parts = [issuer, slug(fact.kind)] + ([period] if period else []) + [str(fact.number)]
+    parts = [issuer, code_slug(fact.kind)] + ([period] if period else []) + [str(fact.number)]
     return "/".join(parts)
 
 
@@ -133,6 +140,8 @@ class _Writer:
         self.add(node, RDF.type, ORG.Organization)
         if ref.body_type in ("party-board", "office", "unit"):
             self.add(node, RDF.type, ORG.OrganizationalUnit)
+        if ref.body_type in BODY_CLASS:
+            self.add(node, RDF.type, BODY_CLASS[ref.body_type])
         self.add(node, SKOS.prefLabel, lit(ref.label, "vi"))
         self.label(node, ref.label)
         if ref.written and canon(ref.written) != ref.label:

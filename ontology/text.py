@@ -57,3 +57,8 @@ def key(text: str) -> str:
 def slug(text: str) -> str:
     """An IRI-safe slug: ``Ban Tuyên giáo Thành ủy`` -> ``ban-tuyen-giao-thanh-uy``."""
     return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-") or "x"
+
+
+def code_slug(code: str) -> str:
+    """A slug for codes where Đ is a letter of its own: ``ĐA`` (Đề án) -> ``dda``, ``DA`` -> ``da``."""
+    return slug(nfc(code).replace("Đ", "Dd").replace("đ", "dd"))

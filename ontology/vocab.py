@@ -9,7 +9,7 @@ from __future__ import annotations
 from pyoxigraph import NamedNode
 
 from vietkg.ontology.terms import VKG
-from vietkg.ontology.text import slug
+from vietkg.ontology.text import code_slug, slug
 
 VOCAB_NS = "https://vietkg.org/vocab/"
 
@@ -33,8 +33,13 @@ EVENT_KIND_CLASS: dict[str, NamedNode] = {
 
 
 def vocab_iri(scheme: str, notation: str) -> NamedNode:
-    """``vocab_iri(DOC_KIND, "CTrHĐ")`` -> ``https://vietkg.org/vocab/doc-kind/ctrhd``."""
-    return NamedNode(f"{VOCAB_NS}{scheme}/{slug(notation)}")
+    """``vocab_iri(DOC_KIND, "CTrHĐ")`` -> ``https://vietkg.org/vocab/doc-kind/ctrhdd``.
+
+    Document kinds are codes in which Đ is a letter of its own (ĐA Đề án vs DA Dự án), so their
+    slugs keep it apart; other schemes slug their Vietnamese notation plainly.
+    """
+    key = code_slug(notation) if scheme == DOC_KIND else slug(notation)
+    return NamedNode(f"{VOCAB_NS}{scheme}/{key}")
 
 
 def scheme_iri(scheme: str) -> NamedNode:
