@@ -51,7 +51,7 @@ def split_items(doc: Doc, a: int, b: int) -> Items:
         a = colon + 1
     spans: list[tuple[int, int]] = []
     pos = a
-    for m in list(SPLIT.finditer(doc.text, a, b)) + [None]:
+    for m in [*list(SPLIT.finditer(doc.text, a, b)), None]:
         end = m.start() if m else b
         s = pos
         while s < end and doc.text[s].isspace():

@@ -31,6 +31,7 @@ from vietkg.ontology.text import canon, key
 log = logging.getLogger(__name__)
 
 _WORD = re.compile(r"\w+|[-–]")
+_NEXT = re.compile(r" (\w+)")
 COMMITTEE_KIND = {"quận ủy": "urban-district", "huyện ủy": "district", "thị ủy": "town", "thành ủy": "city",
                   "tỉnh ủy": "province"}
 
@@ -128,12 +129,11 @@ def read_org(doc: Doc, pos: int, limit: int | None = None) -> OrgSpan | None:
 def _read_name(doc: Doc, span: OrgSpan, limit: int) -> None:
     low, text = low_text(doc), doc.text
     i = span.end
-    stops = title_stops()
     while i < limit:
         j = i
         while j < limit and text[j] == " ":
             j += 1
-        if j >= limit or j == i and i != span.end:
+        if j >= limit or (j == i and i != span.end):
             break
         com = _match(low, j, "committee")
         if com:
@@ -151,30 +151,51 @@ def _read_name(doc: Doc, span: OrgSpan, limit: int) -> None:
             if end > j:
                 span.name_end, span.level, span.place, span.place_text, span.end = i, level, place, ptext, end
             return
-        con = _match(low, j, "connector")
-        if con:
-            k = j + len(key(con[0]))
-            nxt = text[k + 1:k + 2] if k < limit else ""
-            if key(con[0]) == "và" and (_match(low, k + 1, "head") or _match(low, k + 1, "committee")):
+        if _match(low, j, "connector"):
+            k = _after_connector(doc, j, limit)
+            if k is None:
                 break
-            if nxt and (nxt.isupper() or _match(low, k + 1, "level") or _match(low, k + 1, "connector")):
-                i = k
-                continue
-            break
+            i = k
+            continue
         if text[j] in "-–" and j + 2 < limit and text[j + 2].isupper():
             i = j + 1
             continue
-        m = _WORD.match(text, j, limit)
-        if not m or not _cap(m.group(0)) or any(low.startswith(s + " ", j) for s in stops):
+        w = _word_end(doc, j, limit)
+        if w is None:
             break
-        if m.group(0)[0].isdigit() and not low[max(0, j - 7):j].strip().endswith(("quận", "phường", "số")):
-            break
-        i = m.end()
-        m2 = re.compile(r" (\w+)").match(text, i, limit)
-        if m2 and m2.group(1).islower() and not _match(low, i + 1, "level") and not _match(low, i + 1, "connector") \
-                and not any(low.startswith(s + " ", i + 1) or low.startswith(s + ",", i + 1) for s in stops):
-            i = m2.end()
-        span.end = span.name_end = i
+        i = span.end = span.name_end = w
+
+
+def _after_connector(doc: Doc, j: int, limit: int) -> int | None:
+    """End of a connector (``và``, ``khối``, ``các cơ quan``) that goes on with the name, else None."""
+    low, text = low_text(doc), doc.text
+    con = _match(low, j, "connector")
+    if con is None:
+        return None
+    k = j + len(key(con[0]))
+    if key(con[0]) == "và" and (_match(low, k + 1, "head") or _match(low, k + 1, "committee")):
+        return None
+    nxt = text[k + 1:k + 2] if k < limit else ""
+    if nxt and (nxt.isupper() or _match(low, k + 1, "level") or _match(low, k + 1, "connector")):
+        return k
+    return None
+
+
+def _word_end(doc: Doc, j: int, limit: int) -> int | None:
+    """End of a capitalised word of a name (and one lower-case syllable after it: ``Tuyên giáo``)."""
+    low, text = low_text(doc), doc.text
+    stops = title_stops()
+    m = _WORD.match(text, j, limit)
+    if not m or not _cap(m.group(0)) or any(low.startswith(s + " ", j) for s in stops):
+        return None
+    if m.group(0)[0].isdigit() and not low[max(0, j - 7):j].strip().endswith(("quận", "phường", "số")):
+        return None
+    i = m.end()
+    m2 = _NEXT.match(text, i, limit)
+    if m2 and m2.group(1).islower() and not _match(low, i + 1, "level") and not _match(low, i + 1, "connector") \
+            and not any(low.startswith(s + " ", i + 1) or low.startswith(s + ",", i + 1) for s in stops):
+        i = m2.end()
+    return i
 
 
 def _alias(head_text: str) -> str:
@@ -246,7 +267,7 @@ def district_in(doc: Doc, start: int, end: int) -> Place | None:
     prov = doc.notes.get("province_place")
     for m in re.finditer(r"\w+", low[start:end]):
         pos = start + m.start()
-        stop, cands = match_places(low, pos, end)
+        _stop, cands = match_places(low, pos, end)
         if cands:
             p = pick(cands, prov if isinstance(prov, Place) else None, _day(doc))
             if p is not None and p.kind in DISTRICT_KINDS and not is_province(p):

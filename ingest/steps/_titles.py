@@ -94,7 +94,7 @@ def read_title(doc: Doc, pos: int, limit: int) -> list[Part]:
             break
         parts.append(part)
         m = SEP.match(doc.text, part.end, limit)
-        if not m or match_post(doc, m.end()) is None and not low_text(doc).startswith("nguyên ", m.end()):
+        if not m or (match_post(doc, m.end()) is None and not low_text(doc).startswith("nguyên ", m.end())):
             break
         pos = m.end()
     return parts

@@ -134,7 +134,7 @@ def _district(doc: Doc, province: Place | None, day: date | None) -> Place | Non
     low = low_text(doc)
     title_end = int(doc.notes.get("title_end", 0) or 0)
     for m in _WORD.finditer(low, 0, title_end):
-        stop, cands = match_places(low, m.start(), title_end)
+        _stop, cands = match_places(low, m.start(), title_end)
         p = pick(cands, province, day, district_only=True) if cands else None
         if p is not None and p.kind in DISTRICT_KINDS and (province is None or p.parent == province.name):
             return p

@@ -26,9 +26,11 @@ DASH = r"[-\u2010-\u2014\u2212]"
 KINDS = r"CTrHĐ|CTr|Ctr|TTr|QĐi|QyĐ|QĐ|NQ|CT|KL|QC|TT|HD|TB|TC|BC|KH|ĐA|PA|DA|CV|BB|BS|GM|NĐ|TTLT|CĐ"
 PARTY = re.compile(rf"(?<![\d/.])(?P<num>\d{{1,5}})\s*(?:{DASH}|/)?\s*(?P<kind>{KINDS})\s*/\s*"
                    r"(?P<iss>(?:T\.Ư|[A-ZĐƯ]{1,12})(?:-[A-ZĐ]{1,6})?)")
-STATE = re.compile(rf"(?<![\d/.])(?P<num>\d{{1,5}})\s*/\s*(?P<year>(?:19|20)\d{{2}})\s*/\s*(?P<kind>[A-ZĐ][A-Za-zĐđ]{{0,5}})"
+STATE = re.compile(rf"(?<![\d/.])(?P<num>\d{{1,5}})\s*/\s*(?P<year>(?:19|20)\d{{2}})\s*/\s*"
+                   rf"(?P<kind>[A-ZĐ][A-Za-zĐđ]{{0,5}})"
                    rf"\s*{DASH}\s*(?P<iss>[A-ZĐ][A-Za-zĐđ]{{0,10}}\d{{0,2}}(?:{DASH}[A-ZĐ][A-Za-zĐđ]{{0,10}})*)")
-SWAPPED = re.compile(rf"(?<![\d/.])(?P<num>\d{{1,5}})\s*/\s*(?P<kind>{KINDS})\s*{DASH}\s*(?P<iss>T\.Ư|TƯ|TW|TU|[A-ZĐ]{{2,8}})\b")
+SWAPPED = re.compile(rf"(?<![\d/.])(?P<num>\d{{1,5}})\s*/\s*(?P<kind>{KINDS})\s*{DASH}\s*"
+                     r"(?P<iss>T\.Ư|TƯ|TW|TU|[A-ZĐ]{2,8})\b")
 DATE_AFTER = re.compile(r"\s*,?\s*(?:ban hành\s+)?ngày\s*(\d{1,2})\s*(?:/|-|\.|\s+tháng\s+)\s*(\d{1,2})"
                         r"\s*(?:/|-|\.|\s+năm\s+)\s*(\d{4})")
 OF = re.compile(r"\s*(?:\([^)]{0,40}\)\s*)?(?:,\s*)?(?:của|do)\s+")

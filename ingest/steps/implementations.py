@@ -17,10 +17,11 @@ tỉnh``, ``cấp ủy các cấp``, ``Ban Tuyên giáo các huyện ủy``) giv
 
 from __future__ import annotations
 
+import itertools
 import logging
 import re
 
-from vietkg.ingest.model import ClusterFact, DocLinkFact, Doc, ImplementationFact, OrgRef
+from vietkg.ingest.model import ClusterFact, Doc, DocLinkFact, ImplementationFact, OrgRef
 from vietkg.ingest.patterns import impl_cues
 from vietkg.ingest.steps._orgs import label, read_org
 from vietkg.ingest.steps._places import low_text
@@ -150,7 +151,7 @@ def implementations(doc: Doc) -> Doc:
 
 def _links(doc: Doc, spans: list[tuple[int, int, str]]) -> None:
     """``Kế hoạch số 123-KH/TU ... thực hiện Nghị quyết 35-NQ/TW``: the plan implements the resolution."""
-    for (a, b, src), (c, _, tgt) in zip(spans, spans[1:], strict=False):
+    for (a, b, src), (c, _, tgt) in itertools.pairwise(spans):
         if src == tgt or not re.search(r"-(?:KH|CTr|CTrHĐ|HD)/", src):
             continue
         between = low_text(doc)[b:c]
