@@ -9,7 +9,9 @@ Each file starts with a comment header::
     # columns: source, date, name, title
 
 A parameter ``NAME`` binds the query variable ``?p_NAME`` through pyoxigraph's substitutions —
-never string formatting — so no value can change the query. Flags: ``required``/``optional``,
+never string formatting — so no value can change the query. A parameter not given is bound to
+``""``; queries test ``STR(?p_NAME) = ""`` for "not given" (``BOUND`` is false for substituted
+variables in pyoxigraph). Flags: ``required``/``optional``,
 ``fold`` (the value is compared diacritic-free and casefolded), ``integer``, ``date``, ``iri``.
 """
 
@@ -59,12 +61,18 @@ class Question:
         missing = [p.name for p in self.params if p.required and not values.get(p.name)]
         if missing:
             raise QuestionError(f"{self.name}: missing required parameter {', '.join(missing)}")
-        return {f"p_{k.replace('-', '_')}": _term(known[k], v) for k, v in values.items() if v != ""}
+        # Every parameter is substituted; one not given becomes "" (the queries test STR(?p_x) = ""),
+        # because a substituted variable never counts as BOUND in pyoxigraph.
+        return {f"p_{p.name.replace('-', '_')}": _term(p, values[p.name]) if values.get(p.name) else Literal("")
+                for p in self.params}
 
 
 def _term(param: Param, value: str) -> Literal | NamedNode:
     if param.kind == "fold":
-        return Literal(fold(value))
+        folded = fold(value)
+        if not folded:
+            raise QuestionError(f"parameter {param.name}: {value!r} has no letters or digits to search for")
+        return Literal(folded)
     if param.kind == "integer":
         if not re.fullmatch(r"\d{1,9}", value.strip()):
             raise QuestionError(f"parameter {param.name} must be a whole number, not {value!r}")

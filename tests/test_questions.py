@@ -39,7 +39,10 @@ HOSTILE = ['" } ; DROP ALL ; { "', "x> <y", "a#b", "line\nbreak", "' OR 1=1 --",
 def test_hostile_parameters_cannot_change_a_query(built_store: Path, value: str) -> None:
     kg = KG(built_store, read_only=True)
     before = len(kg)
-    assert ask(kg, "people", {"name": value}).rows == []
+    try:
+        assert ask(kg, "people", {"name": value}).rows == []
+    except QuestionError as e:  # nothing left to search for once folded: a clear refusal is fine
+        assert "no letters or digits" in str(e)
     assert ask(kg, "documents", {"article": value}).rows == []
     assert len(kg) == before
 
