@@ -78,6 +78,9 @@ def _place_after(doc: Doc, pos: int, limit: int, committee: str) -> tuple[int, s
     while i < limit and text[i] == " ":
         i += 1
     level = ""
+    end, cands = match_places(low, i, limit)
+    if cands and end > i:  # "Quận 12", "TP.HCM", "thành phố Thủ Đức" as written in the gazetteer
+        return end, "", _pick_for(doc, cands, committee), ""
     lv = _match(low, i, "level")
     if lv:
         level = key(lv[0])
@@ -90,14 +93,17 @@ def _place_after(doc: Doc, pos: int, limit: int, committee: str) -> tuple[int, s
             return i + len(key(lv[0])), level, None, ""
     end, cands = match_places(low, i, limit)
     if cands:
-        kinds = {COMMITTEE_KIND[key(committee)]} if key(committee) in COMMITTEE_KIND else None
-        prov = doc.notes.get("province_place")
-        place = pick(cands, prov if isinstance(prov, Place) else None, _day(doc), kinds=kinds) or pick(cands)
-        return end, level, place, ""
+        return end, level, _pick_for(doc, cands, committee), ""
     m = re.compile(r"\d+\b|(?:[A-ZĐ\u00c0-\u1ef8][\w]*)(?: [A-ZĐ\u00c0-\u1ef8][\w]*){0,2}").match(text, i, limit)
     if m and (level or m.group(0)[0].isdigit()):
         return m.end(), level, None, m.group(0)
     return pos, "", None, ""
+
+
+def _pick_for(doc: Doc, cands: tuple[Place, ...], committee: str) -> Place | None:
+    kinds = {COMMITTEE_KIND[key(committee)]} if key(committee) in COMMITTEE_KIND else None
+    prov = doc.notes.get("province_place")
+    return pick(cands, prov if isinstance(prov, Place) else None, _day(doc), kinds=kinds) or pick(cands)
 
 
 def _day(doc: Doc):  # the event day, once known, picks the places valid then

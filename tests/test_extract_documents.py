@@ -1,0 +1,73 @@
+"""Document symbols: every printed variant, its key, kind, issuer, date and term."""
+
+from __future__ import annotations
+
+import pytest
+
+from vietkg.ingest.model import RawArticle
+from vietkg.ingest.pipeline import extract
+
+
+def docs(body: str, title: str = "Hội nghị", date: str = "2021-05-12"):
+    raw = RawArticle(source="file:///t/a.txt", text=f"(Thanhuytphcm.vn) - {body}", title=title,
+                     display_date=date)
+    return extract(raw).facts.documents
+
+
+@pytest.mark.parametrize(
+    ("sentence", "symbol", "kind", "code"),
+    [
+        ("triển khai Nghị quyết số 35-NQ/TW của Bộ Chính trị.", "35-NQ/TW", "NQ", "TW"),
+        ("thực hiện Chỉ thị 05-CT/TWcủa Bộ Chính trị về học tập.", "05-CT/TW", "CT", "TW"),
+        ("theo Chương trình hành động số 10-CTrHĐ/TU của Thành ủy.", "10-CTrHĐ/TU", "CTrHĐ", "TU"),
+        ("Quyết định số 14-QĐ/BTGTU của Ban Tuyên giáo Thành ủy.", "14-QĐ/BTGTU", "QĐ", "BTGTU"),
+        ("Nghị định 30/2020/NĐ-CP của Chính phủ về công tác văn thư.", "30/2020/NĐ-CP", "NĐ", "CP"),
+        ("Chỉ thị số 34/CT-TW ngày 07/4/2014 của Bộ Chính trị.", "34-CT/TW", "CT", "TW"),
+        ("Quyết định 221 – QĐ/TW về công tác cán bộ.", "221-QĐ/TW", "QĐ", "TW"),
+        ("Công văn số 48 - CV/TU của Thành ủy.", "48-CV/TU", "CV", "TU"),
+        ("Chỉ thị số 05-CT/TƯ của Bộ Chính trị.", "05-CT/TW", "CT", "TW"),
+        ("Chỉ thị 03-CT/T.Ư của Ban Bí thư.", "03-CT/TW", "CT", "TW"),
+        ("Quy định số 08-QĐi/TW ngày 25/10/2018 của Ban Chấp hành Trung ương.", "08-QĐi/TW", "QĐi", "TW"),
+        ("Kế hoạch số 123-KH/TU của Ban Thường vụ Thành uỷ.", "123-KH/TU", "KH", "TU"),
+        ("Hướng dẫn 36-HD/VPTW của Văn phòng Trung ương Đảng.", "36-HD/VPTW", "HD", "VPTW"),
+    ],
+)
+def test_symbol_variants(sentence: str, symbol: str, kind: str, code: str) -> None:
+    found = docs(sentence)
+    assert [(d.symbol, d.kind, d.issuer_code) for d in found] == [(symbol, kind, code)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "issuer", "date", "term"),
+    [
+        ("Nghị quyết số 35-NQ/TW ngày 22/10/2018 của Bộ Chính trị về bảo vệ nền tảng.", "Bộ Chính trị",
+         "2018-10-22", "XII"),
+        ("Quyết định số 238-QĐ/TW, ngày 30/9/2020 của Ban Bí thư.", "Ban Bí thư", "2020-09-30", "XII"),
+        ("Kết luận số 01-KL/TW ngày 18/5/2021 của Bộ Chính trị.", "Bộ Chính trị", "2021-05-18", "XIII"),
+        ("Chỉ thị số 19-CT/TU của Ban Thường vụ Thành ủy TPHCM.", "Ban Thường vụ Thành ủy Thành phố Hồ Chí Minh",
+         None, None),
+        ("Đề án số 05-ĐA/TU về tuyên truyền.", "Thành ủy Thành phố Hồ Chí Minh", None, None),
+    ],
+)
+def test_issuer_date_term(sentence: str, issuer: str, date: str | None, term: str | None) -> None:
+    (d,) = docs(sentence)
+    assert d.issuer is not None and d.issuer.label == issuer
+    assert (d.date.text if d.date else None) == date
+    assert d.term == term
+
+
+def test_one_fact_per_document() -> None:
+    found = docs("Thực hiện Kết luận số 01-KL/TW. Đưa Kết luận 01-KL/TW vào cuộc sống; Chỉ thị 5-CT/TW và 05-CT/TW.")
+    assert sorted(d.symbol for d in found) == ["01-KL/TW", "5-CT/TW"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "kỷ niệm 88 năm Ngày truyền thống (15/10/1930 - 15/10/2018).",
+        "có 11/12 đơn vị hoàn thành xuất sắc nhiệm vụ, phòng chống dịch COVID-19.",
+        "Nghị quyết Trung ương 4 khóa XII và Nghị quyết 98 của Quốc hội.",
+    ],
+)
+def test_not_documents(sentence: str) -> None:
+    assert docs(sentence) == []

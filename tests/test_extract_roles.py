@@ -1,0 +1,104 @@
+"""People, titles and roles: attendee lists, apposition, title splitting, body completion."""
+
+from __future__ import annotations
+
+import pytest
+
+from vietkg.ingest.model import RawArticle
+from vietkg.ingest.pipeline import extract
+
+HCM = "(Thanhuytphcm.vn) - "
+
+
+def run(body: str, title: str = "Hội nghị tổng kết", date: str = "2025-01-05", header: str = ""):
+    return extract(RawArticle(source="file:///t/a.txt", text=body, title=title, display_date=date,
+                              header=header))
+
+
+def roles_of(doc) -> set[tuple[str, str, str]]:
+    return {(r.name, r.post, r.org.label if r.org else "") for r in doc.facts.roles if not r.former}
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "expected"),
+    [
+        ("Quận Bình Tân: tổng kết công tác tuyên giáo",
+         HCM + "Sáng 3/1, Ban Tuyên giáo Quận ủy Bình Tân tổ chức tổng kết. Tham dự có các đồng chí: "
+         "Nguyễn Văn An, Phó Bí thư Thường trực Quận ủy; Trần Thị Bình, Ủy viên Ban Thường vụ, Trưởng Ban "
+         "Tuyên giáo Quận ủy.",
+         {("Nguyễn Văn An", "Phó Bí thư Thường trực", "Quận ủy Bình Tân"),
+          ("Trần Thị Bình", "Ủy viên Ban Thường vụ", "Quận ủy Bình Tân"),
+          ("Trần Thị Bình", "Trưởng Ban", "Ban Tuyên giáo Quận ủy Bình Tân")}),
+        ("Cụm thi đua 3 tổng kết năm 2016",
+         HCM + "Sáng 16/12, Cụm thi đua 3 tổ chức tổng kết. Dự hội nghị có đồng chí Lê Văn Cường, Thành ủy viên, "
+         "Phó Bí thư Quận ủy, Chủ tịch UBND Quận 12; đại diện các phòng.",
+         {("Lê Văn Cường", "Thành ủy viên", "Thành ủy Thành phố Hồ Chí Minh"),
+          ("Lê Văn Cường", "Phó Bí thư", "Quận ủy Quận 12"),
+          ("Lê Văn Cường", "Chủ tịch", "UBND Quận 12")}),
+        ("Ký kết giao ước thi đua",
+         HCM + "Ngày 23/4, tại Quận ủy quận Bình Thạnh, các đơn vị ký kết giao ước. Tham dự có các đồng chí: "
+         "Phạm Minh Đức, Phó Trưởng Ban Tuyên giáo Thành ủy TPHCM; Vũ Ngọc Hà, Bí thư Quận ủy, Chủ tịch HĐND "
+         "quận Bình Thạnh cùng lãnh đạo các ban.",
+         {("Phạm Minh Đức", "Phó Trưởng Ban", "Ban Tuyên giáo Thành ủy Thành phố Hồ Chí Minh"),
+          ("Vũ Ngọc Hà", "Bí thư", "Quận ủy Bình Thạnh"),
+          ("Vũ Ngọc Hà", "Chủ tịch", "HĐND quận Bình Thạnh")}),
+        ("Ba Đình biểu dương điển hình",
+         "Kinhtedothi - Chiều 8/6, Quận uỷ Ba Đình tổ chức hội nghị sơ kết. Dự hội nghị có Trưởng ban Tuyên "
+         "giáo Thành uỷ Hà Nội Bùi Thị Lan. Bí thư Quận uỷ Ba Đình Hoàng Minh Dũng Tiến chủ trì hội nghị.",
+         {("Bùi Thị Lan", "Trưởng ban", "Ban Tuyên giáo Thành ủy Hà Nội"),
+          ("Hoàng Minh Dũng Tiến", "Bí thư", "Quận ủy Ba Đình")}),
+        ("Cụm thi đua số 5 ký kết giao ước",
+         "Chiều 01/3/2017, hội nghị diễn ra tại thành phố Cần Thơ; ông Trương Văn Dũng - Trưởng ban Thi đua - "
+         "Khen thưởng thành phố Cần Thơ đến dự và chỉ đạo.",
+         {("Trương Văn Dũng", "Trưởng ban", "Ban Thi đua - Khen thưởng thành phố Cần Thơ")}),
+        ("Thường trực Tỉnh ủy làm việc",
+         "BÁO THÁI NGUYÊN ĐIỆN TỬ Chiều 19-3, đồng chí Trịnh Văn Tâm, Ủy viên Trung ương Đảng, Bí thư Tỉnh ủy, "
+         "chủ trì. Tham dự có các đồng chí: Bùi Văn Hải, Phó Bí thư Tỉnh ủy, Phó Chủ tịch Thường trực UBND tỉnh; "
+         "Nguyễn Thành Nam, Ủy viên Ban Thường vụ, Chánh Văn phòng Tỉnh ủy.",
+         {("Trịnh Văn Tâm", "Ủy viên Trung ương Đảng", "Ban Chấp hành Trung ương"),
+          ("Trịnh Văn Tâm", "Bí thư", "Tỉnh ủy Thái Nguyên"),
+          ("Bùi Văn Hải", "Phó Bí thư", "Tỉnh ủy Thái Nguyên"),
+          ("Bùi Văn Hải", "Phó Chủ tịch Thường trực", "UBND tỉnh Thái Nguyên"),
+          ("Nguyễn Thành Nam", "Ủy viên Ban Thường vụ", "Tỉnh ủy Thái Nguyên"),
+          ("Nguyễn Thành Nam", "Chánh Văn phòng", "Văn phòng Tỉnh ủy Thái Nguyên")}),
+        ("Cụm thi đua số 1 ký kết giao ước",
+         "BÁO NINH BÌNH ĐIỆN TỬ Chiều 23/3, các cơ quan ký kết. Đồng chí Phan Văn Hùng, TVTU, Trưởng Ban Tuyên "
+         "giáo Tỉnh uỷ, chủ trì hội nghị.",
+         {("Phan Văn Hùng", "Ủy viên Ban Thường vụ", "Tỉnh ủy Ninh Bình"),
+          ("Phan Văn Hùng", "Trưởng Ban", "Ban Tuyên giáo Tỉnh ủy Ninh Bình")}),
+    ],
+)
+def test_title_roles(title: str, body: str, expected: set[tuple[str, str, str]]) -> None:
+    assert roles_of(run(body, title)) == expected
+
+
+def test_former_posts_are_marked() -> None:
+    doc = run(HCM + "Ngày 26/12, Ban Tuyên giáo và Dân vận Thành ủy TPHCM tổ chức tổng kết. Cùng dự có đồng chí "
+              "Phan Thị Khánh, nguyên Ủy viên Ban Thường vụ Thành ủy, nguyên Trưởng Ban Tuyên giáo Thành ủy TPHCM.")
+    assert doc.facts.roles and all(r.former for r in doc.facts.roles)
+    (a,) = doc.facts.events[0].attendees
+    assert a.title.startswith("nguyên Ủy viên Ban Thường vụ")
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        HCM + "Ngày 3/5, các đơn vị học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh.",
+        HCM + "Ngày 3/5, hội nghị tổ chức tại 127 Trương Định, Phường Võ Thị Sáu, Quận 3, TPHCM.",
+        HCM + "Ngày 3/5, Ban Tuyên giáo Thành ủy Hà Nội tổ chức hội nghị tại Thành phố Hồ Chí Minh.",
+        HCM + "Ngày 3/5, các đơn vị thi đua chào mừng Ngày sinh Chủ tịch Hồ Chí Minh.",
+    ],
+)
+def test_not_people(body: str) -> None:
+    doc = run(body)
+    assert doc.facts.people == [] and doc.facts.roles == []
+
+
+def test_attendee_parts_and_titles() -> None:
+    doc = run(HCM + "Chiều 29/7, Ban Tuyên giáo Thành ủy TPHCM tổ chức hội nghị sơ kết. Dự hội nghị có đồng chí "
+              "Nguyễn Văn Nhân, Ủy viên Bộ Chính trị, Bí thư Thành ủy TPHCM. Chủ trì hội nghị có các đồng chí: "
+              "Phan Thị Khuê, Trưởng Ban Tuyên giáo Thành ủy; Lê Văn Minh, Phó Trưởng Ban Tuyên giáo Thành ủy.")
+    att = {a.name: (a.title, a.part) for a in doc.facts.events[0].attendees}
+    assert att["Nguyễn Văn Nhân"] == ("Ủy viên Bộ Chính trị, Bí thư Thành ủy TPHCM", "dự")
+    assert att["Phan Thị Khuê"] == ("Trưởng Ban Tuyên giáo Thành ủy", "chủ trì")
+    assert att["Lê Văn Minh"][1] == "chủ trì"
