@@ -52,7 +52,7 @@ def part_org(doc: Doc, parts: list[Part], i: int, hint: Place | None) -> OrgRef 
             "Thành", "Tỉnh", "Quận", "Huyện", "Thị", "Đảng"):
         return OrgRef(committee_label(doc, fixed, None, hint=hint), "party-committee")
     if fixed:
-        return OrgRef(fixed, "central")
+        return OrgRef(fixed, "central-body")
     if part.org is not None:
         return label(doc, part.org, hint)
     return None
