@@ -140,7 +140,7 @@ async def post_articles(request: Request) -> JSONResponse:
     media = media_type_of(request.headers.get("content-type"))
     if media == "application/json":
         records = _records(await read_body(request))
-        items: list[Item] = list(_from_records(records))
+        items: list[Item] = sorted(_from_records(records), key=lambda item: item[0])
     elif media == "multipart/form-data":
         require_length(request)
         items = await _uploads(request)

@@ -133,9 +133,7 @@ def cluster(request: Request, id: Id,
     iri = require_entity(kg, "clusters", id)
     basic = rows(kg, Q.CLUSTER_BASIC, id=iri)
     first = basic[0] if basic else {}
-    subs: dict[str, NamedNode | Literal] = {"id": iri}
-    if year is not None:
-        subs["p_year"] = Literal(str(year))
+    subs: dict[str, NamedNode | Literal] = {"id": iri, "p_year": Literal("" if year is None else str(year))}
     years: dict[str | None, ClusterYear] = {}
     for r in rows(kg, Q.CLUSTER_MEMBERS, **subs):
         bucket = years.setdefault(r.get("year"), ClusterYear(year=r.get("year"), members=[]))
@@ -152,9 +150,7 @@ def cluster(request: Request, id: Id,
 
 def _implementations(kg: KG, iri: NamedNode, only_self: bool) -> dict[str, list[Implementation]]:
     """Implementation records by document IRI (the document itself, or every one carrying it out)."""
-    subs: dict[str, NamedNode | Literal] = {"id": iri}
-    if only_self:
-        subs["p_self"] = Literal("yes")
+    subs: dict[str, NamedNode | Literal] = {"id": iri, "p_self": Literal("yes" if only_self else "")}
     out: dict[str, list[Implementation]] = {}
     seen: set[str] = set()
     for r in rows(kg, Q.IMPLEMENTATIONS, **subs):

@@ -1,5 +1,8 @@
 """The SPARQL behind the REST routes. Every input arrives as a bound variable (``?id``, ``?q``,
-``?prefix``, ``?year``) through pyoxigraph's substitutions, never by string formatting.
+``?prefix``, ``?p_year``) through pyoxigraph's substitutions, never by string formatting.
+
+pyoxigraph requires a substituted variable to be projected, and ``BOUND(?v)`` is false for a
+substituted ``?v``, so optional inputs are always substituted, with ``""`` meaning "not given".
 
 The store's PREFIXes (vkg, org, schema, eli, skos, foaf, dct, rdfs ...) are declared by ``KG``.
 The default graph is the union of all graphs.
@@ -122,7 +125,7 @@ SELECT DISTINCT ?id ?p_year ?year ?member ?memberLabel ?role {EVIDENCE_VARS} WHE
   OPTIONAL {{ ?ms vkg:clusterRole/skos:notation ?r }}
   OPTIONAL {{ ?member skos:prefLabel ?memberLabel }}
   BIND(STR(?y) AS ?year) BIND(STR(?r) AS ?role)
-  FILTER(!BOUND(?p_year) || ?year = ?p_year)
+  FILTER(STR(?p_year) = "" || ?year = ?p_year)
   {evidence_of("?ms")}
 }}
 ORDER BY ?year ?memberLabel
@@ -163,7 +166,7 @@ IMPLEMENTATIONS = f"""
 SELECT DISTINCT ?id ?p_self ?doc ?docLabel ?impl ?unit ?unitLabel ?mode ?date ?earliest ?cluster ?clusterLabel
        {EVIDENCE_VARS} WHERE {{
   ?doc vkg:implementsDocument* ?id .
-  FILTER(!BOUND(?p_self) || ?doc = ?id)
+  FILTER(STR(?p_self) = "" || ?doc = ?id)
   OPTIONAL {{ ?doc eli:id_local ?docLabel }}
   ?impl a vkg:Implementation ; vkg:document ?doc ; vkg:unit ?unit .
   OPTIONAL {{ ?unit skos:prefLabel ?unitLabel }}
