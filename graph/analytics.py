@@ -141,8 +141,8 @@ SELECT DISTINCT ?doc ?symbol ?title ?date ?parent ?p_root WHERE {
 """
 
 _TRACE_IMPLS = """
-SELECT DISTINCT ?impl ?doc ?unit ?ulabel ?mode ?modeVi ?date ?earliest ?cluster ?clabel ?quote ?article
-       ?p_root WHERE {
+SELECT DISTINCT ?impl ?doc ?unit ?ulabel ?mode ?modeVi ?date ?earliest ?cluster ?clabel ?quote ?start ?end
+       ?article ?p_root WHERE {
   ?doc vkg:implementsDocument* ?p_root .
   ?impl a vkg:Implementation ; vkg:document ?doc ; vkg:unit ?unit ; vkg:mode ?modeNode .
   ?unit skos:prefLabel ?ulabel .
@@ -152,7 +152,7 @@ SELECT DISTINCT ?impl ?doc ?unit ?ulabel ?mode ?modeVi ?date ?earliest ?cluster 
   OPTIONAL { ?impl vkg:earliest ?earliest }
   OPTIONAL { ?impl vkg:viaCluster ?cluster . ?cluster skos:prefLabel ?clabel }
   OPTIONAL { ?impl vkg:inArticle ?article }
-  OPTIONAL { ?impl vkg:evidence/vkg:quote ?quote }
+  OPTIONAL { ?impl vkg:evidence ?ev . ?ev vkg:quote ?quote ; vkg:startOffset ?start ; vkg:endOffset ?end }
 }
 """
 
@@ -170,6 +170,8 @@ class ImplementationRecord(TypedDict):
     via_cluster: str | None
     via_cluster_label: str | None
     quote: str | None
+    evidence_start: str | None
+    evidence_end: str | None
     article: str | None
 
 
@@ -213,7 +215,8 @@ def implementation_records(kg: KG, document: str) -> list[ImplementationRecord]:
         by_impl[impl] = ImplementationRecord(
             impl=impl, document=r["doc"] or "", unit=r["unit"] or "", unit_label=r["ulabel"] or "",
             mode=r["mode"] or "", mode_label=r["modeVi"] or r["mode"] or "", date=r["date"],
-            via_cluster=r["cluster"], via_cluster_label=r["clabel"], quote=r["quote"], article=r["article"])
+            via_cluster=r["cluster"], via_cluster_label=r["clabel"], quote=r["quote"], evidence_start=r["start"],
+            evidence_end=r["end"], article=r["article"])
     return list(by_impl.values())
 
 
@@ -261,7 +264,7 @@ def coattendance_graph(kg: KG, *, min_weight: int = 1, isolates: bool = True) ->
 # -- careers --------------------------------------------------------------------------------------
 _OBSERVATIONS = """
 SELECT DISTINCT ?obs ?person ?name ?role ?roleLabel ?post ?postLabel ?org ?orgLabel ?date ?earliest ?latest
-                ?former ?title ?quote ?start ?article ?p_person WHERE {
+                ?former ?title ?quote ?start ?end ?article ?p_person WHERE {
   ?obs a vkg:PostObservation ; org:member ?person ; org:role ?role .
   ?person foaf:name ?name .
   OPTIONAL { ?role skos:prefLabel ?roleLabel FILTER(LANG(?roleLabel) = "vi") }
@@ -272,7 +275,7 @@ SELECT DISTINCT ?obs ?person ?name ?role ?roleLabel ?post ?postLabel ?org ?orgLa
   OPTIONAL { ?obs vkg:latest ?latest }
   OPTIONAL { ?obs vkg:former ?former }
   OPTIONAL { ?obs vkg:titleAsWritten ?title }
-  OPTIONAL { ?obs vkg:evidence ?ev . ?ev vkg:quote ?quote ; vkg:startOffset ?start }
+  OPTIONAL { ?obs vkg:evidence ?ev . ?ev vkg:quote ?quote ; vkg:startOffset ?start ; vkg:endOffset ?end }
   OPTIONAL { ?obs vkg:observedIn ?article }
   FILTER(!BOUND(?p_person) || ?person = ?p_person)
 }
@@ -297,6 +300,7 @@ class PostObservation(TypedDict):
     title: str | None
     quote: str | None
     evidence_start: str | None
+    evidence_end: str | None
     article: str | None
 
 
@@ -314,7 +318,7 @@ def post_observations(kg: KG, person: str | None = None) -> list[PostObservation
             post_label=r["postLabel"] or role_label, role_label=role_label, organization=r["org"],
             organization_label=r["orgLabel"], date=r["date"], earliest=r["earliest"], latest=r["latest"],
             former=r["former"] == "true", title=r["title"], quote=r["quote"], evidence_start=r["start"],
-            article=r["article"])
+            evidence_end=r["end"], article=r["article"])
     return sorted(out.values(), key=lambda o: (o["earliest"] or "9999", o["person"], o["post_label"]))
 
 
