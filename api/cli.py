@@ -39,7 +39,10 @@ def _parser() -> argparse.ArgumentParser:
         return sp
 
     sp = with_store(sub.add_parser("ingest", help="read articles (.txt .html .jsonl .warc) into the store"))
-    sp.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="files or folders (recursive)")
+    sp.add_argument("paths", nargs="*", type=Path, metavar="PATH", help="files or folders (recursive)")
+    sp.add_argument("--judgements", type=Path, metavar="FILE",
+                    help="CSV/JSONL of same / not same judgements about people and bodies; kept in the store "
+                         "folder, so every later ingest respects them")
     sp.add_argument("--server", help="send the articles to a running `vietkg serve` at this URL instead")
     sp.add_argument("--token", help="write token of that server (default: $VIETKG_TOKEN)")
 

@@ -23,7 +23,11 @@ class CommandError(StoreError):
 def ingest(args: argparse.Namespace, settings: Settings) -> int:
     from vietkg.api.loader import ingest_paths
 
+    if not args.paths and not args.judgements:
+        raise CommandError("ingest: name files or folders to read (or --judgements FILE)")
     if args.server:
+        if args.judgements:
+            raise CommandError("--judgements works on a local store; give it to the server's own ingest")
         from vietkg.api.remote import send_articles
 
         return send_articles(args.server, args.token or settings.token, args.paths)
@@ -35,6 +39,14 @@ def ingest(args: argparse.Namespace, settings: Settings) -> int:
     def on_error(line: str) -> None:
         print(f"vietkg: skipped {line}", file=sys.stderr)
 
+    if args.judgements:
+        from vietkg.graph.judgements import JudgementError, merge_into_store
+
+        try:
+            merge_into_store(settings.store, args.judgements)
+        except JudgementError as e:
+            kg.close()
+            raise CommandError(str(e)) from e
     report = ingest_paths(kg, args.paths, on_error)
     kg.close()
     print(report.summary(), file=sys.stderr)

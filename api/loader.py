@@ -64,7 +64,10 @@ def ingest_articles(kg: KG, articles: Iterable[RawArticle | IngestError],
 
 
 def ingest_paths(kg: KG, paths: Iterable[Path], on_error: Callable[[str], None]) -> IngestReport:
-    """Ingest files and folders (recursively); ``on_error`` gets one line per bad input."""
+    """Ingest files and folders (recursively); ``on_error`` gets one line per bad input.
+
+    After the batch, identities are resolved again (``resolve_identities``).
+    """
     report = IngestReport(quads_before=len(kg))
     start = time.perf_counter()
     for item in iter_inputs(paths):
@@ -73,10 +76,23 @@ def ingest_paths(kg: KG, paths: Iterable[Path], on_error: Callable[[str], None])
             on_error(str(item))
             continue
         ingest_articles(kg, _read_safely(item), report, on_error)
+    resolve_identities(kg, report, on_error)
     kg.flush()
     report.seconds = time.perf_counter() - start
     report.quads_after = len(kg)
     return report
+
+
+def resolve_identities(kg: KG, report: IngestReport, on_error: Callable[[str], None]) -> None:
+    """Rebuild the resolution graph (people and bodies across articles, judgements respected)."""
+    from vietkg.graph.identity import resolve
+    from vietkg.graph.judgements import JudgementError
+
+    try:
+        resolve(kg)
+    except JudgementError as e:
+        report.failed.append(f"judgements: {e}")
+        on_error(f"judgements: {e}")
 
 
 def _read_safely(path: Path) -> Iterable[RawArticle | IngestError]:

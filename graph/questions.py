@@ -51,6 +51,7 @@ class Question:
     params: tuple[Param, ...]
     columns: tuple[str, ...]
     sparql: str = field(repr=False)
+    derive: str = ""  # a Python derivation applied to the rows (``# derive: NAME``, graph/derived.py)
 
     def bind(self, values: dict[str, str]) -> dict[str, Literal | NamedNode]:
         known = {p.name: p for p in self.params}
@@ -109,7 +110,7 @@ def parse_question(name: str, text: str) -> Question:
         if not line.startswith("#"):
             break
         m = _HEADER.match(line)
-        if m and m.group(1) in ("title", "title@vi", "description", "param", "columns"):
+        if m and m.group(1) in ("title", "title@vi", "description", "param", "columns", "derive"):
             last = m.group(1)
             meta.setdefault(last, []).append(m.group(2).strip())
         elif last == "description":
@@ -129,6 +130,7 @@ def parse_question(name: str, text: str) -> Question:
         params=tuple(params),
         columns=columns,
         sparql=text,
+        derive=" ".join(meta.get("derive", [])),
     )
 
 
@@ -150,5 +152,12 @@ def ask(kg: KG, name: str, params: dict[str, str] | None = None) -> QueryResult:
     """Run question ``name`` with ``params``; rows keep only the question's declared columns."""
     q = get_question(name)
     result = kg.select(q.sparql, substitutions=q.bind(params or {}))
+    if q.derive:
+        from vietkg.graph.derived import DerivationError, derive
+
+        try:
+            result = derive(q.derive, kg, result, params or {})
+        except DerivationError as e:
+            raise QuestionError(str(e)) from e
     cols = list(q.columns) or [c for c in result.columns if not c.startswith("p_")]
     return QueryResult(cols, [{c: r.get(c) for c in cols} for r in result.rows])

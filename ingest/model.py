@@ -123,6 +123,7 @@ class RoleFact:
     date: PartialDate | None
     evidence: Evidence
     former: bool = False  # "nguyên ..." — a post held before
+    change: str = ""  # reported: appointed | elected | transferred-in | transferred-out | retired | ended
 
 
 @dataclass

@@ -52,6 +52,7 @@ from vietkg.ontology.vocab import (
 )
 
 Term = NamedNode | BlankNode | Literal
+TENURE_CHANGE = "tenure-change"  # concept scheme of RoleFact.change (appointed, retired ...)
 
 BODY_CLASS = {
     "party-committee": VKG.PartyCommittee,
@@ -249,6 +250,8 @@ def _roles(w: _Writer) -> None:
             w.add(obs, VKG.post, post)
         w.add(obs, VKG.titleAsWritten, lit(canon(f.title), "vi"))
         w.add(obs, VKG.former, typed("true" if f.former else "false", "boolean"))
+        if f.change:
+            w.add(obs, VKG.change, vocab_iri(TENURE_CHANGE, f.change))
         w.add(obs, VKG.observedIn, w.article)
         w.date(obs, f.date)
         w.evidence(obs, f.evidence)

@@ -23,3 +23,6 @@ from vietkg.ingest.steps.roles import roles
 Step = Callable[[Doc], Doc]
 
 STEPS: list[Step] = [context, dates, documents, people, roles, events, clusters, implementations]
+from vietkg.ingest.steps.tenure_cues import tenure_cues  # noqa: E402
+
+STEPS.append(tenure_cues)
