@@ -27,6 +27,7 @@ log = logging.getLogger(__name__)
 
 router = APIRouter(tags=["Graph Store"])
 
+DEFAULT_DOC = "the store's default graph: not addressable, vietkg keeps every statement in a named graph"
 GRAPH_DOC = "IRI of the named graph (e.g. https://vietkg.org/graph/<article-key>)"
 TRIPLE_INPUTS = {k: v for k, v in GRAPH_INPUTS.items() if v not in (RdfFormat.N_QUADS, RdfFormat.TRIG)}
 
@@ -65,7 +66,7 @@ def _exists(kg: KG, g: NamedNode) -> bool:
 @router.get("/rdf-graphs/service", summary="Read a named graph", response_class=Response,
             responses=error_responses("bad_request", "bad_parameter", "not_found", "not_acceptable"))
 async def get_graph(request: Request, graph: str | None = Query(None, description=GRAPH_DOC),
-                    default: str | None = Query(None, description="not supported (see description)")) -> Response:
+                    default: str | None = Query(None, description=DEFAULT_DOC)) -> Response:
     g = _graph_iri(graph, default)
     offer = choose(request.headers.get("accept"), GRAPH_OFFERS)
     if offer is None:
@@ -124,7 +125,7 @@ WRITE_ERRORS = error_responses("bad_request", "bad_parameter", "unauthorized", "
 @router.put("/rdf-graphs/service", summary="Replace a named graph", response_model=GraphWritten,
             status_code=201, dependencies=[Depends(require_token)], responses=WRITE_ERRORS)
 async def put_graph(request: Request, graph: str | None = Query(None, description=GRAPH_DOC),
-                    default: str | None = Query(None)) -> Response:
+                    default: str | None = Query(None, description=DEFAULT_DOC)) -> Response:
     g = _graph_iri(graph, default)
     quads = await _parse_body(request, g)
     existed = await run_in_threadpool(_write, state(request), g, quads, False)
@@ -134,7 +135,7 @@ async def put_graph(request: Request, graph: str | None = Query(None, descriptio
 @router.post("/rdf-graphs/service", summary="Add triples to a named graph", response_model=GraphWritten,
              status_code=201, dependencies=[Depends(require_token)], responses=WRITE_ERRORS)
 async def post_graph(request: Request, graph: str | None = Query(None, description=GRAPH_DOC),
-                     default: str | None = Query(None)) -> Response:
+                     default: str | None = Query(None, description=DEFAULT_DOC)) -> Response:
     g = _graph_iri(graph, default)
     quads = await _parse_body(request, g)
     existed = await run_in_threadpool(_write, state(request), g, quads, True)
@@ -150,7 +151,7 @@ def _written(g: NamedNode, quads: int, existed: bool) -> Response:
                dependencies=[Depends(require_token)],
                responses=error_responses("bad_request", "bad_parameter", "unauthorized", "read_only", "not_found"))
 async def delete_graph(request: Request, graph: str | None = Query(None, description=GRAPH_DOC),
-                       default: str | None = Query(None)) -> Response:
+                       default: str | None = Query(None, description=DEFAULT_DOC)) -> Response:
     g = _graph_iri(graph, default)
     st = state(request)
 

@@ -47,8 +47,9 @@ def require_token(request: Request) -> None:
                        headers={"WWW-Authenticate": 'Bearer realm="vietkg"'})
 
 
-def require_length(request: Request, limit: int = MAX_BODY) -> None:
+def require_length(request: Request, limit: int | None = None) -> None:
     """For bodies parsed by Starlette (forms with files): a Content-Length within ``limit``."""
+    limit = limit or MAX_BODY
     announced = request.headers.get("content-length", "")
     if not announced.isdigit():
         raise ApiError("bad_request", "send the upload with a Content-Length")
@@ -56,8 +57,9 @@ def require_length(request: Request, limit: int = MAX_BODY) -> None:
         raise ApiError("payload_too_large", f"the body is larger than {limit} bytes")
 
 
-async def read_body(request: Request, limit: int = MAX_BODY) -> bytes:
+async def read_body(request: Request, limit: int | None = None) -> bytes:
     """The request body, refused with 413 beyond ``limit`` bytes (announced or streamed)."""
+    limit = limit or MAX_BODY
     announced = request.headers.get("content-length")
     if announced and announced.isdigit() and int(announced) > limit:
         raise ApiError("payload_too_large", f"the body is larger than {limit} bytes")

@@ -19,9 +19,10 @@ from __future__ import annotations
 
 import logging
 import re
+from typing import Annotated
 from urllib.parse import parse_qsl
 
-from fastapi import APIRouter, Request, Response
+from fastapi import APIRouter, Query, Request, Response
 from fastapi.concurrency import run_in_threadpool
 from pyoxigraph import Literal, NamedNode, RdfFormat, Triple, serialize
 
@@ -77,7 +78,15 @@ def endpoint_url(request: Request) -> str:
 @router.get("/sparql", summary="SPARQL query (GET) or the service description",
             response_class=Response, responses=error_responses(
                 "malformed_query", "refused_operation", "not_acceptable", "query_timeout", "server_busy"))
-async def sparql_get(request: Request, query: str | None = None) -> Response:
+async def sparql_get(
+        request: Request,
+        query: Annotated[str | None, Query(description=QUERY_DOC)] = None,
+        default_graph_uri: Annotated[list[str] | None, Query(
+            alias="default-graph-uri", description="a graph of the default graph (repeatable); "
+            "without any, the default graph is the union of all graphs")] = None,
+        named_graph_uri: Annotated[list[str] | None, Query(
+            alias="named-graph-uri", description="a named graph of the dataset (repeatable)")] = None,
+) -> Response:
     """`?query=` runs a query (see the POST route for the parameters); without it, the SPARQL 1.1
     Service Description (Turtle by default)."""
     params = list(request.query_params.multi_items())
