@@ -28,7 +28,7 @@ from markupsafe import Markup
 
 from vietkg.api import pages_data as D
 from vietkg.api.guards import state
-from vietkg.graph import analytics, viz
+from vietkg.graph import analytics, rankings, viz
 from vietkg.graph.store import KG
 from vietkg.ontology.terms import ID_NS
 from vietkg.ontology.text import fold
@@ -96,7 +96,7 @@ def _graph(g: nx.Graph) -> Markup:
 @router.get("/", response_class=HTMLResponse)
 def home(request: Request) -> HTMLResponse:
     kg = _kg(request)
-    ranks = analytics.rankings(kg, limit=5)
+    ranks = rankings.rankings(kg, limit=5)
     clusters = D.listing(kg, "clusters")
     return render("home.html", counts=D.counts(kg), rankings=ranks,
                   top_document=ranks["documents"][0] if ranks["documents"] else None,

@@ -11,20 +11,16 @@ cluster membership, mode and date of an implementation, weight of a co-attendanc
   that implemented each, with modes and dates;
 - :func:`coattendance_graph` — officials linked when they attended the same event, weighted;
 - :func:`career_graph` — person -> posts -> organizations, with first and last dates seen;
-- :func:`activity_graph` and :func:`rank` — who and what appears in most articles
-  (:func:`rankings` bundles the three usual ones);
-- :func:`to_graphml`, :func:`to_gexf`, :func:`write_graph` — exports for Gephi and friends.
+- rankings (most-cited documents, most active units and officials, brokers) live in
+  :mod:`vietkg.graph.rankings`, GraphML and GEXF exports in :mod:`vietkg.graph.export`.
 
 Parameters reach SPARQL only through substitutions.
 """
 
 from __future__ import annotations
 
-import io
-import json
 import logging
 from collections import Counter, defaultdict
-from pathlib import Path
 from typing import Any, TypedDict
 
 import networkx as nx
@@ -50,13 +46,19 @@ def entity_kind(iri: str) -> str:
     return "other"
 
 
-def _add_node(g: nx.Graph, iri: str, label: str | None, kind: str | None = None, **attrs: Any) -> None:
+def add_entity(g: nx.Graph, iri: str, label: str | None, kind: str | None = None, **attrs: Any) -> None:
+    """Add (or complete) the node ``iri`` with ``kind``, ``label`` and ``iri`` attributes."""
     if iri not in g:
         g.add_node(iri)
     data = g.nodes[iri]
     if "kind" not in data:  # new, or made by an edge before its own row came
         data.update(iri=iri, kind=kind or entity_kind(iri), label=label or iri.rsplit("/", 1)[-1])
     data.update({k: v for k, v in attrs.items() if v is not None})
+
+
+def doc_label(symbol: str | None, term: str | None) -> str | None:
+    """``35-NQ/TW (khóa XII)``: party numbers restart each term, so the symbol alone is ambiguous."""
+    return f"{symbol} (khóa {term})" if symbol and term else symbol
 
 
 # -- cluster membership ---------------------------------------------------------------------------
@@ -96,13 +98,13 @@ def cluster_graph(kg: KG, *, cluster: str | None = None, organiser: str | None =
     want = str(year) if year is not None else None
     for r in kg.select(_CLUSTERS, subs).rows:
         c = r["cluster"] or ""
-        _add_node(g, c, r["clabel"], "cluster", number=int(r["number"] or 0))
+        add_entity(g, c, r["clabel"], "cluster", number=int(r["number"] or 0))
         if r["organiser"]:
-            _add_node(g, r["organiser"], r["olabel"], "organization", organiser=True)
+            add_entity(g, r["organiser"], r["olabel"], "organization", organiser=True)
             g.add_edge(r["organiser"], c, relation="organises")
         if not r["member"] or (want is not None and r["year"] != want):
             continue
-        _add_node(g, r["member"], r["mlabel"], "organization")
+        add_entity(g, r["member"], r["mlabel"], "organization")
         _add_membership(g, c, r)
     for _, _, data in g.edges(data=True):
         if data["relation"] == "member":
@@ -131,9 +133,10 @@ def cluster_years(g: nx.DiGraph) -> list[str]:
 
 # -- directive trace ------------------------------------------------------------------------------
 _TRACE_DOCS = """
-SELECT DISTINCT ?doc ?symbol ?title ?date ?parent ?p_root WHERE {
+SELECT DISTINCT ?doc ?symbol ?term ?title ?date ?parent ?p_root WHERE {
   ?p_root a eli:LegalResource .
   ?doc vkg:implementsDocument* ?p_root ; eli:id_local ?symbol .
+  OPTIONAL { ?doc vkg:term ?term }
   OPTIONAL { ?doc eli:title ?title }
   OPTIONAL { ?doc vkg:dateText ?date }
   OPTIONAL { ?doc vkg:implementsDocument ?parent . ?parent vkg:implementsDocument* ?p_root }
@@ -186,13 +189,14 @@ def trace_graph(kg: KG, document: str) -> nx.DiGraph:
     g = nx.DiGraph(name="directive trace")
     subs = {"p_root": NamedNode(document)}
     for r in kg.select(_TRACE_DOCS, subs).rows:
-        _add_node(g, r["doc"] or "", r["symbol"], "document", title=r["title"], date=r["date"])
+        add_entity(g, r["doc"] or "", doc_label(r["symbol"], r["term"]), "document", title=r["title"],
+                  date=r["date"])
         if r["parent"]:
             g.add_edge(r["doc"], r["parent"], relation="carries-out")
     if document in g:
         g.nodes[document]["root"] = True
     for rec in implementation_records(kg, document):
-        _add_node(g, rec["unit"], rec["unit_label"], "organization")
+        add_entity(g, rec["unit"], rec["unit_label"], "organization")
         if not g.has_edge(rec["unit"], rec["document"]):
             g.add_edge(rec["unit"], rec["document"], relation="implements", modes=[], dates=[], records=[])
         data = g.edges[rec["unit"], rec["document"]]
@@ -241,7 +245,7 @@ def coattendance_graph(kg: KG, *, min_weight: int = 1, isolates: bool = True) ->
     g = nx.Graph(name="co-attendance")
     for r in kg.select(_ATTENDANCE).rows:
         person, event = r["person"] or "", r["event"] or ""
-        _add_node(g, person, r["name"], "person")
+        add_entity(g, person, r["name"], "person")
         attendees[event].add(person)
     seen: Counter[str] = Counter(p for people in attendees.values() for p in people)
     for person, n in seen.items():
@@ -326,10 +330,10 @@ def career_graph(kg: KG, person: str | None = None) -> nx.DiGraph:
     """Person -> posts -> organizations; ``holds`` edges carry ``first``, ``last`` and ``seen``."""
     g = nx.DiGraph(name="careers")
     for o in post_observations(kg, person):
-        _add_node(g, o["person"], o["name"], "person")
-        _add_node(g, o["post"], o["post_label"], "post")
+        add_entity(g, o["person"], o["name"], "person")
+        add_entity(g, o["post"], o["post_label"], "post")
         if o["organization"]:
-            _add_node(g, o["organization"], o["organization_label"], "organization")
+            add_entity(g, o["organization"], o["organization_label"], "organization")
             g.add_edge(o["post"], o["organization"], relation="post-in")
         if not g.has_edge(o["person"], o["post"]):
             g.add_edge(o["person"], o["post"], relation="holds", seen=0, dates=[], former=o["former"])
@@ -343,116 +347,3 @@ def career_graph(kg: KG, person: str | None = None) -> nx.DiGraph:
         if o["latest"]:
             data["last"] = max(data.get("last", o["latest"]), o["latest"])
     return g
-
-
-# -- activity and rankings ------------------------------------------------------------------------
-_ACTIVITY = """
-SELECT DISTINCT ?article ?entity ?how ?label WHERE {
-  { ?x a vkg:Citation ; vkg:document ?entity ; vkg:inArticle ?article . BIND("cites" AS ?how) }
-  UNION { ?x a vkg:Implementation ; vkg:unit ?entity ; vkg:inArticle ?article . BIND("implements" AS ?how) }
-  UNION { ?x a vkg:Implementation ; vkg:document ?entity ; vkg:inArticle ?article . BIND("implemented" AS ?how) }
-  UNION { ?x a schema:Event ; vkg:inArticle ?article ; schema:attendee/schema:attendee ?entity .
-          BIND("attends" AS ?how) }
-  UNION { ?x a schema:Event ; vkg:inArticle ?article ; schema:organizer ?entity . BIND("organises" AS ?how) }
-  UNION { ?x a vkg:PostObservation ; vkg:observedIn ?article ; org:member ?entity . BIND("holds-post" AS ?how) }
-  UNION { ?x a vkg:PostObservation ; vkg:observedIn ?article ; org:organization ?entity .
-          BIND("has-post" AS ?how) }
-  UNION { ?x a vkg:ClusterMembership ; org:member ?entity ; vkg:evidence/vkg:inArticle ?article .
-          BIND("cluster-member" AS ?how) }
-  OPTIONAL { ?entity rdfs:label ?label }
-}
-"""
-
-
-class Ranked(TypedDict):
-    iri: str
-    label: str
-    kind: str
-    score: int  # distinct articles
-    detail: dict[str, int]  # relation -> distinct articles
-
-
-def activity_graph(kg: KG) -> nx.DiGraph:
-    """Article -> entity, one edge per article and entity, ``relations`` saying how it appears.
-
-    Relations: ``cites`` and ``implemented`` (documents), ``implements``, ``organises``,
-    ``has-post`` and ``cluster-member`` (units), ``attends`` and ``holds-post`` (people).
-    """
-    g = nx.DiGraph(name="activity")
-    for r in kg.select(_ACTIVITY).rows:
-        article, entity = r["article"] or "", r["entity"] or ""
-        _add_node(g, article, None, "article")
-        _add_node(g, entity, r["label"])
-        if not g.has_edge(article, entity):
-            g.add_edge(article, entity, relation="mentions", relations=[])
-        rels = g.edges[article, entity]["relations"]
-        if r["how"] not in rels:
-            rels.append(r["how"])
-    return g
-
-
-def rank(g: nx.DiGraph, kind: str, limit: int = 10, relations: tuple[str, ...] = ()) -> list[Ranked]:
-    """The ``kind`` nodes of an activity graph by the number of articles they appear in."""
-    out: list[Ranked] = []
-    for node, data in g.nodes(data=True):
-        if data["kind"] != kind:
-            continue
-        detail: Counter[str] = Counter()
-        score = 0
-        for _, _, e in g.in_edges(node, data=True):
-            hits = [h for h in e["relations"] if not relations or h in relations]
-            detail.update(hits)
-            score += 1 if hits else 0
-        if score:
-            out.append(Ranked(iri=node, label=data["label"], kind=kind, score=score, detail=dict(detail)))
-    out.sort(key=lambda r: (-r["score"], r["label"]))
-    return out[:limit]
-
-
-def rankings(kg: KG, limit: int = 10) -> dict[str, list[Ranked]]:
-    """Most-cited documents, most active units and most active officials."""
-    g = activity_graph(kg)
-    return {
-        "documents": rank(g, "document", limit, ("cites",)),
-        "units": rank(g, "organization", limit),
-        "officials": rank(g, "person", limit),
-    }
-
-
-# -- export ---------------------------------------------------------------------------------------
-def _flat(value: Any) -> str | int | float | bool | None:
-    if value is None or isinstance(value, str | int | float | bool):
-        return value
-    if isinstance(value, list | tuple | set):
-        return "; ".join(str(v) if not isinstance(v, dict) else json.dumps(v, ensure_ascii=False) for v in value)
-    return json.dumps(value, ensure_ascii=False, sort_keys=True, default=str)
-
-
-def flatten(g: nx.Graph) -> nx.Graph:
-    """A copy whose attributes are all strings or numbers (what GraphML and GEXF can hold)."""
-    h = g.__class__()
-    h.graph.update({k: v for k, v in ((k, _flat(v)) for k, v in g.graph.items()) if v is not None})
-    for n, d in g.nodes(data=True):
-        h.add_node(n, **{k: v for k, v in ((k, _flat(v)) for k, v in d.items()) if v is not None})
-    for a, b, d in g.edges(data=True):
-        h.add_edge(a, b, **{k: v for k, v in ((k, _flat(v)) for k, v in d.items()) if v is not None})
-    return h
-
-
-def to_graphml(g: nx.Graph) -> bytes:
-    return "\n".join(nx.generate_graphml(flatten(g))).encode("utf-8")
-
-
-def to_gexf(g: nx.Graph) -> bytes:
-    buf = io.BytesIO()
-    nx.write_gexf(flatten(g), buf)
-    return buf.getvalue()
-
-
-def write_graph(g: nx.Graph, path: Path) -> None:
-    """Write ``g`` as GraphML (``.graphml``) or GEXF (``.gexf``), chosen by the suffix."""
-    writers = {".graphml": to_graphml, ".gexf": to_gexf}
-    if path.suffix not in writers:
-        raise ValueError(f"{path}: choose a .graphml or .gexf file name")
-    path.write_bytes(writers[path.suffix](g))
-    log.info("wrote %s (%d nodes, %d edges)", path, g.number_of_nodes(), g.number_of_edges())
