@@ -247,7 +247,7 @@ def label(doc: Doc, span: OrgSpan, hint: Place | None = None) -> OrgRef:
     """The canonical label of a body read by ``read_org``."""
     written = doc.text[span.start:span.end]
     if span.kind == "central":
-        return OrgRef(span.head, "central", written=written)
+        return OrgRef(span.head, "central-body", written=written)
     if span.kind == "committee":
         return OrgRef(committee_label(doc, span.committee, span.place, span.place_text, hint, span.level),
                       "party-committee", written=written)
