@@ -17,9 +17,9 @@ from vietkg.ingest.steps import STEPS
 log = logging.getLogger(__name__)
 
 # A sentence ends at . ! ? or a line break; not inside "TP.HCM", "TP. Hồ Chí Minh", "Q. 1",
-# numbers ("1.284") or abbreviations of one or two letters ("đ/c.", "TS.").
+# numbers ("1.284"), list markers ("1. Trường ...") or abbreviations ("đ/c.", "TS.").
 _SENT_END = re.compile(r"(?<=[.!?…])[\"”’)]*\s+(?=[\"“(]?[A-ZÀ-ỸĐ0-9])|\n+")
-_NO_BREAK_BEFORE = re.compile(r"(?:\b(?:TP|Q|P|H|Tp|TS|ThS|GS|PGS|Th\.S|St|đ/c)\.|\b[A-ZĐ]\.)$")
+_NO_BREAK_BEFORE = re.compile(r"(?:\b(?:TP|Q|P|H|Tp|TS|ThS|GS|PGS|Th\.S|St|đ/c)\.|\b[A-ZĐ]\.|^\s*\d{1,3}\.)$")
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
