@@ -14,6 +14,7 @@ from pathlib import Path
 
 from vietkg.api.output import print_rows
 from vietkg.api.settings import Settings, SettingsError, describe
+from vietkg.api.viz_cli import add_viz_commands
 from vietkg.graph.questions import QuestionError, ask, get_question, questions
 from vietkg.graph.store import KG, QueryError, StoreError
 
@@ -71,6 +72,7 @@ def _parser() -> argparse.ArgumentParser:
     sp.add_argument("--host")
     sp.add_argument("--port", type=int)
     sp.add_argument("--no-serve", action="store_true", help="load the examples and stop")
+    add_viz_commands(sub)
     return p
 
 
@@ -83,10 +85,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SettingsError as e:
         return _fail(str(e))
     logging.basicConfig(level=settings.log_level.upper(), format="%(levelname)s %(name)s: %(message)s")
-    from vietkg.api import commands  # imported late: keeps `vietkg --help` fast
+    from vietkg.api import commands, viz_cli  # imported late: keeps `vietkg --help` fast
 
     handlers = {"ingest": commands.ingest, "ask": cmd_ask, "query": commands.query, "export": commands.export,
-                "serve": commands.serve, "demo": commands.demo}
+                "serve": commands.serve, "demo": commands.demo, "viz": viz_cli.viz, "analyze": viz_cli.analyze}
     try:
         return handlers[args.command](args, settings)
     except (UsageError, QuestionError, QueryError, StoreError) as e:
