@@ -84,10 +84,13 @@ def ingest_paths(kg: KG, paths: Iterable[Path], on_error: Callable[[str], None])
 
 
 def resolve_identities(kg: KG, report: IngestReport, on_error: Callable[[str], None]) -> None:
-    """Rebuild the resolution graph (people and bodies across articles, judgements respected)."""
+    """Rebuild the resolution graphs: documents cited with and without their term; people and
+    bodies across articles (judgements respected)."""
+    from vietkg.graph.documents import resolve_documents
     from vietkg.graph.identity import resolve
     from vietkg.graph.judgements import JudgementError
 
+    resolve_documents(kg)
     try:
         resolve(kg)
     except JudgementError as e:
