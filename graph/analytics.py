@@ -14,7 +14,7 @@ cluster membership, mode and date of an implementation, weight of a co-attendanc
 - rankings (most-cited documents, most active units and officials, brokers) live in
   :mod:`vietkg.graph.rankings`, GraphML and GEXF exports in :mod:`vietkg.graph.export`.
 
-Parameters reach SPARQL only through substitutions.
+Parameters reach SPARQL only through substitutions (an optional one not given is ``""``).
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from collections import Counter, defaultdict
 from typing import Any, TypedDict
 
 import networkx as nx
-from pyoxigraph import NamedNode
+from pyoxigraph import Literal, NamedNode
 
 from vietkg.graph.store import KG
 from vietkg.ontology.terms import ID_NS
@@ -56,6 +56,12 @@ def add_entity(g: nx.Graph, iri: str, label: str | None, kind: str | None = None
     data.update({k: v for k, v in attrs.items() if v is not None})
 
 
+def _param(iri: str | None) -> NamedNode | Literal:
+    """An optional IRI parameter: pyoxigraph never counts a substituted variable as BOUND, so a
+    parameter not given is substituted with ``""`` and the queries test ``STR(?p_x) = ""``."""
+    return NamedNode(iri) if iri else Literal("")
+
+
 def doc_label(symbol: str | None, term: str | None) -> str | None:
     """``35-NQ/TW (khóa XII)``: party numbers restart each term, so the symbol alone is ambiguous."""
     return f"{symbol} (khóa {term})" if symbol and term else symbol
@@ -75,8 +81,8 @@ SELECT DISTINCT ?cluster ?clabel ?number ?organiser ?olabel ?member ?mlabel ?yea
     OPTIONAL { ?roleNode skos:prefLabel ?roleVi FILTER(LANG(?roleVi) = "vi") }
   }
   BIND(STR(?y) AS ?year)
-  FILTER(!BOUND(?p_cluster) || ?cluster = ?p_cluster)
-  FILTER(!BOUND(?p_organiser) || ?organiser = ?p_organiser)
+  FILTER(STR(?p_cluster) = "" || ?cluster = ?p_cluster)
+  FILTER(STR(?p_organiser) = "" || ?organiser = ?p_organiser)
 }
 """
 
@@ -89,11 +95,7 @@ def cluster_graph(kg: KG, *, cluster: str | None = None, organiser: str | None =
     member), ``role`` (the role of the latest year) and ``role_label`` (its Vietnamese label). With
     ``year`` only that year's memberships are kept; clusters stay even when that year lists no one.
     """
-    subs: dict[str, Any] = {}
-    if cluster:
-        subs["p_cluster"] = NamedNode(cluster)
-    if organiser:
-        subs["p_organiser"] = NamedNode(organiser)
+    subs = {"p_cluster": _param(cluster), "p_organiser": _param(organiser)}
     g = nx.DiGraph(name="cluster membership")
     want = str(year) if year is not None else None
     for r in kg.select(_CLUSTERS, subs).rows:
@@ -281,7 +283,7 @@ SELECT DISTINCT ?obs ?person ?name ?role ?roleLabel ?post ?postLabel ?org ?orgLa
   OPTIONAL { ?obs vkg:titleAsWritten ?title }
   OPTIONAL { ?obs vkg:evidence ?ev . ?ev vkg:quote ?quote ; vkg:startOffset ?start ; vkg:endOffset ?end }
   OPTIONAL { ?obs vkg:observedIn ?article }
-  FILTER(!BOUND(?p_person) || ?person = ?p_person)
+  FILTER(STR(?p_person) = "" || ?person = ?p_person)
 }
 """
 
@@ -310,7 +312,7 @@ class PostObservation(TypedDict):
 
 def post_observations(kg: KG, person: str | None = None) -> list[PostObservation]:
     """Every post observation (of ``person``, or of everyone), in date order."""
-    subs = {"p_person": NamedNode(person)} if person else None
+    subs = {"p_person": _param(person)}
     out: dict[str, PostObservation] = {}
     for r in kg.select(_OBSERVATIONS, subs).rows:
         obs = r["obs"] or ""
