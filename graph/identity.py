@@ -77,7 +77,7 @@ def _aliases() -> tuple[tuple[re.Pattern[str], str], ...]:
 
 def org_key(label: str) -> str:
     """A comparison key for body names: folded, HCMC spellings and common abbreviations unified."""
-    k = fold(label).replace("&", " va ")
+    k = fold(label.replace("&", " và "))
     k = " ".join(_BOARDS.get(w, w) for w in k.split())
     for pattern, short in _aliases():
         k = pattern.sub(short, k)
