@@ -115,7 +115,7 @@ def options(n_nodes: int, n_edges: int, directed: bool) -> dict[str, Any]:
     big = n_nodes > BIG or n_edges > BIG
     return {
         "nodes": {"font": {"size": 14, "face": "system-ui, sans-serif"}, "borderWidth": 1,
-                  "scaling": {"min": 8, "max": 30, "label": {"enabled": True, "min": 12, "max": 24,
+                  "scaling": {"min": 8, "max": 24, "label": {"enabled": True, "min": 12, "max": 16,
                                                              "drawThreshold": 7}}},
         "edges": {"color": {"color": "#a0aec0", "highlight": "#2d3748"}, "width": 1,
                   "smooth": False if big else {"type": "continuous"},
