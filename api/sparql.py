@@ -62,6 +62,11 @@ class Operation:
         self.default_graph = tuple(v for k, v in params if k == "default-graph-uri")
         self.named_graphs = tuple(v for k, v in params if k == "named-graph-uri")
         self.using = [v for k, v in params if k in ("using-graph-uri", "using-named-graph-uri")]
+        for iri in self.default_graph + self.named_graphs:
+            try:
+                NamedNode(iri)
+            except ValueError as e:
+                raise ApiError("bad_parameter", f"a dataset graph must be an absolute IRI, not {iri!r}") from e
 
 
 def _single(params: list[tuple[str, str]], name: str) -> str | None:
@@ -77,7 +82,8 @@ def endpoint_url(request: Request) -> str:
 
 @router.get("/sparql", summary="SPARQL query (GET) or the service description",
             response_class=Response, responses=error_responses(
-                "malformed_query", "refused_operation", "not_acceptable", "query_timeout", "server_busy"))
+                "malformed_query", "refused_operation", "bad_parameter", "not_acceptable", "query_timeout",
+                "server_busy"))
 async def sparql_get(
         request: Request,
         query: Annotated[str | None, Query(description=QUERY_DOC)] = None,
@@ -107,9 +113,9 @@ async def sparql_get(
                      "update": {"type": "string", "description": "SPARQL 1.1 Update (needs the token)"},
                      "default-graph-uri": {"type": "array", "items": {"type": "string"}},
                      "named-graph-uri": {"type": "array", "items": {"type": "string"}}}}}}}},
-             responses=error_responses("malformed_query", "refused_operation", "unauthorized", "read_only",
-                                       "not_acceptable", "payload_too_large", "unsupported_media_type",
-                                       "query_timeout", "server_busy"))
+             responses={204: {"description": "the update was applied"}, **error_responses(
+                 "malformed_query", "refused_operation", "bad_parameter", "unauthorized", "read_only",
+                 "not_acceptable", "payload_too_large", "unsupported_media_type", "query_timeout", "server_busy")})
 async def sparql_post(request: Request) -> Response:
     """Query by form or direct POST; update (form `update=` or `application/sparql-update`) with
     the write token. Dataset parameters may be in the URL or, for forms, in the body."""
