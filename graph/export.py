@@ -36,7 +36,9 @@ def flatten(g: nx.Graph) -> nx.Graph:
 
 
 def to_graphml(g: nx.Graph) -> bytes:
-    return "\n".join(nx.generate_graphml(flatten(g))).encode("utf-8")
+    buf = io.BytesIO()
+    nx.write_graphml(flatten(g), buf, encoding="utf-8")
+    return buf.getvalue()
 
 
 def to_gexf(g: nx.Graph) -> bytes:
