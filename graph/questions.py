@@ -13,6 +13,9 @@ never string formatting — so no value can change the query. A parameter not gi
 ``""``; queries test ``STR(?p_NAME) = ""`` for "not given" (``BOUND`` is false for substituted
 variables in pyoxigraph). Flags: ``required``/``optional``,
 ``fold`` (the value is compared diacritic-free and casefolded), ``integer``, ``date``, ``iri``.
+
+A ``# derive: NAME`` header line names a Python derivation (``vietkg.graph.derived``) that turns the
+query's rows into the answer (tenures, year-on-year changes); the question is otherwise the same.
 """
 
 from __future__ import annotations
