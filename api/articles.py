@@ -77,6 +77,8 @@ def _from_records(records: list[Any]) -> Iterator[Item]:
         lines.append((i, json.dumps(article.model_dump(exclude_none=True), ensure_ascii=False).encode()))
     data = b"\n".join(line for _, line in lines)
     for (i, _), item in zip(lines, read_jsonl(data, Path("record")), strict=True):
+        if isinstance(item, IngestError):  # the reader counts lines; name the record by its index
+            item = IngestError(re.sub(r"^record:\d+", f"record {i}", str(item)))
         yield i, item
 
 

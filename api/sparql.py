@@ -220,9 +220,12 @@ RDF_TYPE = NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 RDFS_COMMENT = NamedNode("http://www.w3.org/2000/01/rdf-schema#comment")
 
 
+def sd(name: str) -> NamedNode:
+    return NamedNode(SD + name)
+
+
 def _sd_triples(endpoint: str, st: ServerState) -> list[Triple]:
     me = NamedNode(endpoint)
-    sd = lambda name: NamedNode(SD + name)  # noqa: E731
     triples = [Triple(me, RDF_TYPE, sd("Service")), Triple(me, sd("endpoint"), me),
                Triple(me, sd("supportedLanguage"), sd("SPARQL11Query")),
                Triple(me, sd("feature"), sd("UnionDefaultGraph"))]

@@ -84,6 +84,7 @@ class LiveServer:
 
     def __init__(self, store: Path, *, token: str | None = TOKEN, timeout: float = 10.0,
                  max_rows: int = 10000) -> None:
+        self.store = store
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         env = {**os.environ, "VIETKG_QUERY_TIMEOUT": str(timeout), "VIETKG_MAX_ROWS": str(max_rows),

@@ -117,5 +117,7 @@ def test_ingest_through_the_server(server: LiveServer, example_articles: list[Pa
     assert len(refused.stderr.strip().splitlines()) == 1
     missing = vietkg("ingest", tmp_path / "nope.txt", article, "--server", server.url, "--token", TOKEN)
     assert missing.returncode == 1 and "nope.txt" in missing.stderr and "1 article(s) sent" in missing.stderr
+    held = vietkg("ingest", article, "--store", server.store)
+    assert held.returncode != 0 and len(held.stderr.strip().splitlines()) == 1 and "in use" in held.stderr
     down = vietkg("ingest", article, "--server", "http://127.0.0.1:9", "--token", TOKEN)
     assert down.returncode == 1 and "cannot reach" in down.stderr and "Traceback" not in down.stderr

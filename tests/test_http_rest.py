@@ -131,6 +131,7 @@ def test_ingest_over_http(client: TestClient, example_articles: list[Path]) -> N
     assert [s["index"] for s in body["stored"]] == [0]
     assert [f["index"] for f in body["failed"]] == [1, 2]
     assert all(f["error"]["code"] == "bad_article" for f in body["failed"])
+    assert body["failed"][0]["error"]["message"].startswith("record 1:")
     ok = client.post("/api/articles", json=records[0], headers=AUTH)
     assert ok.status_code == 201 and ok.json()["failed"] == []
     files = {"file": ("bai.txt", example_articles[0].read_bytes(), "text/plain")}
