@@ -48,11 +48,11 @@ from vietkg.ontology.vocab import (
     IMPL_MODE,
     PART,
     POST,
+    TENURE_CHANGE,
     vocab_iri,
 )
 
 Term = NamedNode | BlankNode | Literal
-TENURE_CHANGE = "tenure-change"  # concept scheme of RoleFact.change (appointed, retired ...)
 
 BODY_CLASS = {
     "party-committee": VKG.PartyCommittee,

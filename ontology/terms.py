@@ -77,7 +77,7 @@ VKG_PROPERTIES = (
     "eventKind", "part", "clusterNumber", "organisedBy", "year", "clusterRole",
     "mode", "document", "unit", "viaCluster", "implementsDocument",
     "kindCode", "issuerCode", "term", "bodyType", "jurisdiction",
-    "validFrom", "validUntil", "successor", "sameAs", "reason",
+    "validFrom", "validUntil", "successor", "sameAs", "reason", "change",
 )
 
 

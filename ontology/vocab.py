@@ -20,6 +20,7 @@ POST = "post"
 IMPL_MODE = "implementation-mode"
 CLUSTER_ROLE = "cluster-role"
 PART = "part"
+TENURE_CHANGE = "tenure-change"
 
 EVENT_KINDS = ("ky_ket", "phat_dong", "so_ket", "tong_ket", "khen_thuong", "hoi_nghi")
 EVENT_KIND_CLASS: dict[str, NamedNode] = {
