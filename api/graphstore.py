@@ -21,7 +21,7 @@ from vietkg.api.errors import ApiError, error_responses
 from vietkg.api.guards import ServerState, read_body, require_token, state
 from vietkg.api.negotiate import GRAPH_INPUTS, GRAPH_OFFERS, choose, media_type_of
 from vietkg.api.schemas import GraphWritten
-from vietkg.graph.store import KG, QueryError
+from vietkg.graph.store import KG
 
 log = logging.getLogger(__name__)
 
@@ -33,18 +33,9 @@ TRIPLE_INPUTS = {k: v for k, v in GRAPH_INPUTS.items() if v not in (RdfFormat.N_
 
 
 def apply_update(st: ServerState, update: str, base: str) -> None:
-    """Run a SPARQL Update on the server's store, then flush.
-
-    ``KG`` has no update method yet, so this reaches its store handle; it is the one place above
-    ``vietkg.graph`` that does.
-    """
+    """Run a SPARQL Update on the server's store, then flush."""
     with st.write_lock:
-        try:
-            st.kg._store.update(update, base_iri=base)
-        except SyntaxError as e:
-            raise QueryError(f"malformed update: {e}") from e
-        except (OSError, ValueError, RuntimeError) as e:
-            raise QueryError(str(e)) from e
+        st.kg.update(update, base_iri=base)
         st.kg.flush()
 
 

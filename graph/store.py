@@ -104,6 +104,15 @@ class KG:
         update = f"DROP SILENT GRAPH {graph} ;\nINSERT DATA {{ GRAPH {graph} {{\n{body} }} }}"
         self._store.update(update)
 
+    def update(self, sparql: str, base_iri: str | None = None) -> None:
+        """Run a SPARQL Update (the server allows it only with its write token)."""
+        try:
+            self._store.update(sparql, base_iri=base_iri)
+        except SyntaxError as e:
+            raise QueryError(f"malformed update: {_one_line(str(e))}") from e
+        except (OSError, ValueError, RuntimeError) as e:
+            raise QueryError(_one_line(str(e))) from e
+
     def remove_graph(self, graph: NamedNode) -> bool:
         if not self._store.contains_named_graph(graph):
             return False

@@ -8,6 +8,8 @@ Fixtures:
   tests may open it read-only or run ``vietkg`` commands on a copy).
 - ``store_copy``: a private copy of ``built_store`` a test may write to.
 - ``run_vietkg``: run the ``vietkg`` command line in a subprocess, as a user would.
+- ``multi_store``: a store built once from ``tests/fixtures/multi`` (several articles about the
+  same people, bodies and clusters across years), for identity and tenure tests.
 """
 
 from __future__ import annotations
@@ -79,3 +81,11 @@ def run_vietkg() -> Runner:
         return done
 
     return run
+
+
+@pytest.fixture(scope="session")
+def multi_store(tmp_path_factory: pytest.TempPathFactory, run_vietkg: Runner) -> Path:
+    store = tmp_path_factory.mktemp("multi") / "kg"
+    run_vietkg("ingest", REPO / "tests" / "fixtures" / "multi", "--store", store, check=True)
+    return store
+

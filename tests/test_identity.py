@@ -14,6 +14,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from _cli_support import ask
 
 from vietkg.graph.identity import Components, Decision, apply_edges, org_key
 from vietkg.graph.judgements import Judgement, JudgementError, entity_iri, read_judgements
@@ -22,17 +23,6 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures" / "multi"
 PERSON = "https://vietkg.org/id/person/"
 
 
-def ask(run_vietkg, store: Path, question: str, **params: str) -> list[dict[str, str | None]]:
-    args = [a for k, v in params.items() for a in ("--param", f"{k}={v}")]
-    done = run_vietkg("ask", question, *args, "--store", store, "--format", "json", check=True)
-    return json.loads(done.stdout)
-
-
-@pytest.fixture(scope="module")
-def multi_store(tmp_path_factory: pytest.TempPathFactory, run_vietkg) -> Path:
-    store = tmp_path_factory.mktemp("multi") / "kg"
-    run_vietkg("ingest", FIXTURES, "--store", store, check=True)
-    return store
 
 
 def _copy(store: Path, tmp_path: Path) -> Path:

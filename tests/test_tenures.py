@@ -10,11 +10,11 @@ Phú Nhuận in 2023. Trương Ngọc Lan is seen only "năm 2023".
 
 from __future__ import annotations
 
-import json
 from datetime import date
 from pathlib import Path
 
 import pytest
+from _cli_support import ask
 
 from vietkg.graph.questions import ask as ask_in_process
 from vietkg.graph.store import KG
@@ -28,17 +28,6 @@ BTG = "Ban Tuyên giáo Thành ủy Thành phố Hồ Chí Minh"
 BTGDV = "Ban Tuyên giáo và Dân vận Thành ủy Thành phố Hồ Chí Minh"
 
 
-def ask(run_vietkg, store: Path, question: str, **params: str) -> list[dict[str, str | None]]:
-    args = [a for k, v in params.items() for a in ("--param", f"{k}={v}")]
-    done = run_vietkg("ask", question, *args, "--store", store, "--format", "json", check=True)
-    return json.loads(done.stdout)
-
-
-@pytest.fixture(scope="module")
-def multi_store(tmp_path_factory: pytest.TempPathFactory, run_vietkg) -> Path:
-    store = tmp_path_factory.mktemp("multi") / "kg"
-    run_vietkg("ingest", FIXTURES, "--store", store, check=True)
-    return store
 
 
 def _tenures(rows: list[dict[str, str | None]]) -> list[tuple[str | None, ...]]:
