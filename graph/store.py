@@ -197,6 +197,8 @@ def _open(path: Path | None, read_only: bool) -> Store:
             return Store.read_only(str(path))
         path.mkdir(parents=True, exist_ok=True)
         return Store(str(path))
+    except RuntimeError as e:  # RocksDB "Corruption": a read-only open raced a compaction's file deletion
+        raise StoreError(f"cannot open the store {path}: {_one_line(str(e))}") from e
     except OSError as e:
         text = str(e).lower()
         if "lock" in text or "resource temporarily unavailable" in text:

@@ -121,3 +121,42 @@ def test_ingest_through_the_server(server: LiveServer, example_articles: list[Pa
     assert held.returncode != 0 and len(held.stderr.strip().splitlines()) == 1 and "in use" in held.stderr
     down = vietkg("ingest", article, "--server", "http://127.0.0.1:9", "--token", TOKEN)
     assert down.returncode == 1 and "cannot reach" in down.stderr and "Traceback" not in down.stderr
+
+
+def test_queries_right_after_updates_are_answered(server: LiveServer) -> None:
+    """Each update may compact the store while a worker opens it read-only; the worker retries."""
+    auth = {"Authorization": f"Bearer {TOKEN}"}
+    failures = []
+    for i in range(80):
+        g = f"http://example.org/churn/{i % 3}"
+        update = f"CLEAR SILENT GRAPH <{g}> ; INSERT DATA {{ GRAPH <{g}> {{ <urn:x:{i}> a <urn:x:T> }} }}"
+        r = httpx.post(server.url + "/sparql", content=update.encode(),
+                       headers={"Content-Type": "application/sparql-update", **auth})
+        assert r.status_code < 400, r.text
+        r = httpx.post(server.url + "/sparql", content=f"ASK {{ GRAPH <{g}> {{ <urn:x:{i}> a ?t }} }}".encode(),
+                       headers={"Content-Type": "application/sparql-query"})
+        if r.status_code != 200 or r.json().get("boolean") is not True:
+            failures.append((i, r.status_code, r.text[:200]))
+    assert not failures, failures
+
+
+def test_worker_retries_an_open_that_raced_a_compaction(built_store: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from vietkg.api import sparql_exec
+    from vietkg.graph.store import StoreError
+
+    real, opens, failing = sparql_exec.KG, [], [2]
+
+    def racing(path: Path, read_only: bool = False) -> KG:
+        opens.append(path)
+        if len(opens) <= failing[0]:
+            raise StoreError("cannot open the store: Corruption: No such file 000123.sst")
+        return real(path, read_only=read_only)
+
+    monkeypatch.setattr(sparql_exec, "KG", racing)
+    job = sparql_exec.Job("ASK {}", "json", "turtle")
+    answer = sparql_exec._answer_in_worker(str(built_store), job)
+    assert answer.status == "ok" and b"true" in answer.body and len(opens) == 3
+    opens.clear()
+    failing[0] = 99
+    gave_up = sparql_exec._answer_in_worker(str(built_store), job, attempts=3)
+    assert gave_up.status == "store_error" and "Corruption" in gave_up.message and len(opens) == 3
