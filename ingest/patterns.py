@@ -6,7 +6,8 @@ trigger or implementation cue is an edit of one of these files, never a code cha
 
 - ``surnames.csv`` (surname) — Vietnamese family names that open a personal name;
 - ``not_people.csv`` (kind, text) — ``name``: never a person (``Hồ Chí Minh``); ``before``: a word
-  that, written right before a name, makes it a place, a street or an ideology;
+  that, written right before a name, makes it a place, a street or an ideology; ``honorific``: a
+  courtesy word written before a name (``ông``, ``đồng chí``), never part of it, at any case;
 - ``posts.csv`` (written, post, shares, org) — titles; ``post`` the canonical post when it differs
   from the written form (``TVTU``), ``shares`` the body word the post ends with (``Trưởng ban`` of
   ``Ban Tuyên giáo``), ``org`` a fixed body, a committee word to complete, or ``@committee``;
@@ -77,7 +78,7 @@ def surnames() -> frozenset[str]:
 
 @cache
 def not_people() -> dict[str, frozenset[str]]:
-    out: dict[str, set[str]] = {"name": set(), "before": set()}
+    out: dict[str, set[str]] = {"name": set(), "before": set(), "honorific": set()}
     for i, r in enumerate(read_rows("not_people.csv", ["kind", "text"]), start=2):
         out[_one_of(r, "kind", set(out), "not_people.csv", i)].add(r["text"])
     return {k: frozenset(v) for k, v in out.items()}
@@ -105,6 +106,18 @@ def doc_kinds() -> dict[str, str]:
     """Kind code -> label, keyed by the casefolded code (``qđi`` -> ``QĐi``)."""
     rows = read_rows("doc_kinds.csv", ["code", "label", "system"])
     return {r["code"].casefold(): r["code"] for r in rows}
+
+
+@cache
+def kind_labels() -> tuple[tuple[str, str], ...]:
+    """(label, code) of the kinds a state symbol may carry, longest label first; the first code of a
+    label wins (``Luật`` -> ``L``). Symbols without a kind code (``45/2022/QH15``) take the kind of
+    the noun written before them."""
+    out: dict[str, str] = {}
+    for r in read_rows("doc_kinds.csv", ["code", "label", "system"]):
+        if r["system"] in ("state", "both"):
+            out.setdefault(r["label"], r["code"])
+    return tuple(sorted(out.items(), key=lambda t: -len(t[0])))
 
 
 @cache

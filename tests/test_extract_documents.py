@@ -30,6 +30,12 @@ def docs(body: str, title: str = "Hội nghị", date: str = "2021-05-12"):
         ("Quy định số 08-QĐi/TW ngày 25/10/2018 của Ban Chấp hành Trung ương.", "08-QĐi/TW", "QĐi", "TW"),
         ("Kế hoạch số 123-KH/TU của Ban Thường vụ Thành uỷ.", "123-KH/TU", "KH", "TU"),
         ("Hướng dẫn 36-HD/VPTW của Văn phòng Trung ương Đảng.", "36-HD/VPTW", "HD", "VPTW"),
+        # the legislature prints no kind: the noun before the number names it
+        ("tuyên truyền Nghị quyết số 98/2023/QH15 về thí điểm cơ chế đặc thù.", "98/2023/QH15", "NQ", "QH15"),
+        ("Luật Thi đua, khen thưởng số 06/2022/QH15 có hiệu lực từ năm 2024.", "06/2022/QH15", "L", "QH15"),
+        ("Pháp lệnh số 02/2022/UBTVQH15 về chi phí tố tụng.", "02/2022/UBTVQH15", "PL", "UBTVQH15"),
+        ("Luật Cán bộ, công chức năm 2008 và Luật số 52/2019/QH14 sửa đổi.", "52/2019/QH14", "L", "QH14"),
+        ("Nghị quyết số 1111/NQ-UBTVQH14 về thành lập thành phố Thủ Đức.", "1111-NQ/UBTVQH14", "NQ", "UBTVQH14"),
     ],
 )
 def test_symbol_variants(sentence: str, symbol: str, kind: str, code: str) -> None:
@@ -47,6 +53,8 @@ def test_symbol_variants(sentence: str, symbol: str, kind: str, code: str) -> No
         ("Chỉ thị số 19-CT/TU của Ban Thường vụ Thành ủy TPHCM.", "Ban Thường vụ Thành ủy Thành phố Hồ Chí Minh",
          None, None),
         ("Đề án số 05-ĐA/TU về tuyên truyền.", "Thành ủy Thành phố Hồ Chí Minh", None, None),
+        ("Nghị quyết số 54/2017/QH14 về thí điểm cơ chế đặc thù.", "Quốc hội", None, None),
+        ("Nghị quyết số 35/2023/UBTVQH15 về sắp xếp đơn vị hành chính.", "Ủy ban Thường vụ Quốc hội", None, None),
     ],
 )
 def test_issuer_date_term(sentence: str, issuer: str, date: str | None, term: str | None) -> None:

@@ -3,10 +3,12 @@
 Party symbols ``<số>-<KIND>/<ISSUER>`` (``35-NQ/TW``, ``10-CTrHĐ/TU``, ``14-QĐ/BTGTU``) in all their
 printed variants — no ``số``, en dash, spaces, ``TƯ``/``T.Ư``, state style ``34/CT-TW``, glued
 ``05-CT/TWcủa`` — and state symbols ``<số>/<năm>/<KIND>-<ISSUER>`` (``30/2020/NĐ-CP``). The kind is
-the code (``doc_kinds.csv``, authoritative over the words before the number); the issuer is read
-after the symbol (``của Bộ Chính trị``) or derived from the code (``issuers.csv``: TU is the
-article's Tỉnh/Thành ủy); the date ``ngày 22/10/2018`` after it; the term (khóa) when written or
-derivable from the date (``party_terms.csv``).
+the code (``doc_kinds.csv``, authoritative over the words before the number); the legislature
+prints none (``45/2022/QH15``, ``12/2023/UBTVQH15``), so there the noun before the number names it
+(``Nghị quyết số``, ``Luật Thi đua, khen thưởng số``). The issuer is read after the symbol (``của
+Bộ Chính trị``) or derived from the code (``issuers.csv``: TU is the article's Tỉnh/Thành ủy, QH15
+is Quốc hội); the date ``ngày 22/10/2018`` after it; the term (khóa) when written or derivable
+from the date (``party_terms.csv``).
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ import logging
 import re
 
 from vietkg.ingest.model import Doc, DocumentFact, OrgRef, PartialDate
-from vietkg.ingest.patterns import doc_kinds, issuers, party_terms
+from vietkg.ingest.patterns import doc_kinds, issuers, kind_labels, party_terms
 from vietkg.ingest.steps._orgs import committee_label, label, read_org
 from vietkg.ingest.steps._places import low_text
 from vietkg.ontology import Place
@@ -30,7 +32,12 @@ STATE = re.compile(rf"(?<![\d/.])(?P<num>\d{{1,5}})\s*/\s*(?P<year>(?:19|20)\d{{
                    rf"(?P<kind>[A-ZĐ][A-Za-zĐđ]{{0,5}})"
                    rf"\s*{DASH}\s*(?P<iss>[A-ZĐ][A-Za-zĐđ]{{0,10}}\d{{0,2}}(?:{DASH}[A-ZĐ][A-Za-zĐđ]{{0,10}})*)")
 SWAPPED = re.compile(rf"(?<![\d/.])(?P<num>\d{{1,5}})\s*/\s*(?P<kind>{KINDS})\s*{DASH}\s*"
-                     r"(?P<iss>T\.Ư|TƯ|TW|TU|[A-ZĐ]{2,8})\b")
+                     r"(?P<iss>T\.Ư|TƯ|TW|TU|[A-ZĐ]{2,8}(?:\d{1,2})?)\b")
+# The legislature prints no kind: <số>/<năm>/QH15, <số>/<năm>/UBTVQH14 (issuer and its term).
+LEGISLATURE = re.compile(r"(?<![\d/.])(?P<num>\d{1,5})\s*/\s*(?P<year>(?:19|20)\d{2})\s*/\s*"
+                         r"(?P<iss>(?:UBTVQH|QH)\d{1,2})\b")
+NOUN_WINDOW = 90  # how far back the noun naming a kindless symbol's kind may stand
+DEFAULT_KIND = "NQ"  # the legislature's numbered acts cited in the news are mostly resolutions
 DATE_AFTER = re.compile(r"\s*,?\s*(?:ban hành\s+)?ngày\s*(\d{1,2})\s*(?:/|-|\.|\s+tháng\s+)\s*(\d{1,2})"
                         r"\s*(?:/|-|\.|\s+năm\s+)\s*(\d{4})")
 OF = re.compile(r"\s*(?:\([^)]{0,40}\)\s*)?(?:,\s*)?(?:của|do)\s+")
@@ -42,14 +49,16 @@ def _issuer_code(raw: str) -> str:
     return code
 
 
-def _canonical(num: str, kind: str, iss: str, year: str | None) -> str:
+def _canonical(num: str, kind: str, iss: str, year: str | None, kind_printed: bool = True) -> str:
+    if year and not kind_printed:
+        return f"{num}/{year}/{iss}"
     if year:
         return f"{num}/{year}/{kind}-{iss}"
     return f"{num}-{kind}/{iss}"
 
 
 def _default_issuer(doc: Doc, code: str) -> OrgRef | None:
-    template = issuers().get(code) or issuers().get(code.split("-")[0])
+    template = issuers().get(code) or issuers().get(code.split("-")[0]) or issuers().get(code.rstrip("0123456789"))
     if template is None:
         return None
     prov = doc.notes.get("province_place")
@@ -74,12 +83,28 @@ def _term(fact: DocumentFact, doc: Doc, end: int) -> str | None:
     return None
 
 
+def kind_before(doc: Doc, pos: int) -> str:
+    """The kind named by the noun before a kindless symbol (``Nghị quyết số``, ``Luật Thủ đô số``)."""
+    window = doc.text[max(0, pos - NOUN_WINDOW):pos]
+    window = re.split(r"[.;:!?\n]", window)[-1]
+    best: tuple[int, str] | None = None
+    for name, code in kind_labels():
+        for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", window):
+            if best is None or m.end() > best[0]:
+                best = (m.end(), code)
+    return best[1] if best else DEFAULT_KIND
+
+
 def _find(doc: Doc) -> list[tuple[re.Match[str], str, str, str, str | None]]:
     found: list[tuple[re.Match[str], str, str, str, str | None]] = []
     taken: list[tuple[int, int]] = []
-    for rx in (STATE, PARTY, SWAPPED):
+    for rx in (STATE, LEGISLATURE, PARTY, SWAPPED):
         for m in rx.finditer(doc.text):
             if any(s < m.end() and m.start() < e for s, e in taken):
+                continue
+            if rx is LEGISLATURE:
+                taken.append((m.start(), m.end()))
+                found.append((m, m.group("num"), kind_before(doc, m.start()), m.group("iss"), m.group("year")))
                 continue
             kind = doc_kinds().get(m.group("kind").casefold(), m.group("kind"))
             year = m.groupdict().get("year")
@@ -98,7 +123,8 @@ def documents(doc: Doc) -> Doc:
         k = (int(num), kind.casefold(), code, year)
         fact = by_key.get(k)
         if fact is None:
-            fact = DocumentFact(_canonical(num, kind, code, year), int(num), kind, code,
+            printed = "kind" in m.re.groupindex
+            fact = DocumentFact(_canonical(num, kind, code, year, printed), int(num), kind, code,
                                 doc.evidence(m.start(), m.end()), year=int(year) if year else None)
             by_key[k] = fact
             doc.facts.documents.append(fact)
