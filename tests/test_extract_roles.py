@@ -102,3 +102,32 @@ def test_attendee_parts_and_titles() -> None:
     assert att["Nguyễn Văn Nhân"] == ("Ủy viên Bộ Chính trị, Bí thư Thành ủy TPHCM", "dự")
     assert att["Phan Thị Khuê"] == ("Trưởng Ban Tuyên giáo Thành ủy", "chủ trì")
     assert att["Lê Văn Minh"][1] == "chủ trì"
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "date", "expected"),
+    [
+        # a comma list after the name: the last part places the bare committee of an earlier one
+        ("Cụm thi đua số 3 khối phường ký kết giao ước",
+         HCM + "Sáng 6/3, Cụm thi đua số 3 ký kết giao ước thi đua. Tham dự có các đồng chí: Lý Thu Hằng, Phó "
+         "Trưởng Ban Tuyên giáo và Dân vận Thành ủy; Trần Văn Hòa, Phó Bí thư Đảng ủy, Chủ tịch UBND phường "
+         "Tân Định.", "2026-03-07",
+         {("Lý Thu Hằng", "Phó Trưởng Ban", "Ban Tuyên giáo và Dân vận Thành ủy Thành phố Hồ Chí Minh"),
+          ("Trần Văn Hòa", "Phó Bí thư", "Đảng ủy phường Tân Định"),
+          ("Trần Văn Hòa", "Chủ tịch", "UBND phường Tân Định")}),
+        # a comma list before the name, in a year when the unit was a thị xã (a city in the gazetteer)
+        ("Thị ủy Thuận An học tập chuyên đề năm 2018",
+         "BDO - Sáng 5-4, Thị ủy Thuận An tổ chức hội nghị học tập chuyên đề. Dự hội nghị có Phó Bí thư "
+         "Thường trực Thị ủy, Chủ tịch HĐND thị xã Nguyễn Thanh Lộc cùng các đồng chí trong Ban Thường vụ Thị ủy.",
+         "2018-04-06",
+         {("Nguyễn Thanh Lộc", "Phó Bí thư Thường trực", "Thị ủy Thuận An"),
+          ("Nguyễn Thanh Lộc", "Chủ tịch", "HĐND thị xã Thuận An")}),
+        # a title ending in a bare district level before the name: the body is the article's district's
+        ("Huyện Đông Anh sơ kết Chỉ thị 05",
+         "Kinhtedothi - Chiều 12/6, Huyện ủy Đông Anh tổ chức hội nghị sơ kết. Cùng dự có Phó Chủ tịch UBND "
+         "huyện Đinh Văn Phúc, lãnh đạo các phòng, ban.", "2019-06-13",
+         {("Đinh Văn Phúc", "Phó Chủ tịch", "UBND huyện Đông Anh")}),
+    ],
+)
+def test_comma_lists_place_bare_bodies(title: str, body: str, date: str, expected: set[tuple[str, str, str]]) -> None:
+    assert roles_of(run(body, title, date)) == expected

@@ -19,6 +19,7 @@ from vietkg.ingest.model import Doc, OrgRef
 from vietkg.ingest.patterns import body_grammar, title_stops
 from vietkg.ingest.steps._places import (
     DISTRICT_KINDS,
+    LEVEL_WORD,
     is_province,
     low_text,
     match_places,
@@ -240,7 +241,78 @@ def committee_label(doc: Doc, word: str, place: Place | None, place_text: str = 
         dist = dist if isinstance(dist, Place) else None
         order = (prov, hint, dist) if key(word) in ("tỉnh ủy", "thành ủy") else (hint, dist)
         place = next((c for c in order if c is not None and key(c.committee) == key(word)), None)
+        if place is None:
+            place, text, lv = article_place(doc, word, dist)
+            if text:
+                return committee_label(doc, word, None, text, level=lv)
     return f"{word} {place.name}" if place is not None else word
+
+
+def article_place(doc: Doc, word: str, subject: Place | None) -> tuple[Place | None, str, str]:
+    """Where the article itself places a committee it also writes bare: ``Thị uỷ Dĩ An ... Thị uỷ
+    đã ...`` (the gazetteer may call the unit otherwise then: Dĩ An was a thị xã until 2020). The
+    article's subject district when it is among the places written with the word, else the only one."""
+    pairs = _written_places(doc).get(key(word), [])
+    names = {(p.name if p is not None else key(t)): (p, t, lv) for p, t, lv in pairs}
+    if subject is not None and subject.name in names:
+        return names[subject.name]
+    return next(iter(names.values())) if len(names) == 1 else (None, "", "")
+
+
+@cache
+def _committee_rx() -> re.Pattern[str]:
+    words = sorted({key(t) for t, _ in body_grammar()["committee"]}, key=len, reverse=True)
+    return re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, words))})(?!\w)")
+
+
+def _written_places(doc: Doc) -> dict[str, list[tuple[Place | None, str, str]]]:
+    """Committee word -> the places the article writes right after it (read once per article)."""
+    memo = doc.notes.get("committee_places")
+    if isinstance(memo, dict):
+        return memo
+    memo = {}
+    doc.notes["committee_places"] = memo
+    for m in _committee_rx().finditer(low_text(doc)):
+        span = read_org(doc, m.start())
+        if span is not None and span.name_end in (m.start(), m.end()) and (span.place or span.place_text):
+            memo.setdefault(m.group(0), []).append((span.place, span.place_text, span.level))
+    return memo
+
+
+@cache
+def _committee_levels() -> dict[str, frozenset[str]]:
+    """Committee word -> the level kinds of the units it leads (``Thị ủy`` -> town)."""
+    return {key(t): frozenset(v.split("|")) for t, v in body_grammar()["committee"] if v}
+
+
+@cache
+def _level_kinds() -> dict[str, str]:
+    return {key(t): v for t, v in body_grammar()["level"]}
+
+
+def is_bare_committee(span: OrgSpan) -> bool:
+    """``Thị ủy``, ``Đảng ủy`` written without their place."""
+    if span.place is not None or span.place_text or span.level:
+        return False
+    return span.kind == "committee" or (span.kind == "head" and span.name_end == span.end
+                                        and key(span.head) in _committee_levels())
+
+
+def placed_like(doc: Doc, bare: OrgSpan, other: OrgSpan) -> OrgRef | None:
+    """A bare committee placed where another body of the same title is, when that body's level is
+    one the committee leads: ``Phó Bí thư Đảng ủy, Chủ tịch UBND phường Xuân Hòa`` -> ``Đảng ủy
+    phường Xuân Hòa``; ``Phó Bí thư Thị ủy, Chủ tịch HĐND thị xã`` -> the article's thị xã."""
+    word = bare.committee or bare.head
+    kind = _level_kinds().get(other.level, "") if other.level else (other.place.kind if other.place else "")
+    if not kind or kind not in _committee_levels().get(key(word), frozenset()):
+        return None
+    btype = "party-committee" if bare.kind == "committee" else "organization"
+    if other.place is not None:
+        return OrgRef(committee_label(doc, word, other.place), btype)
+    if other.place_text:
+        return OrgRef(committee_label(doc, word, None, other.place_text, level=other.level), btype)
+    place = _ctx_place(doc, other.level)
+    return OrgRef(committee_label(doc, word, place), btype) if place is not None else None
 
 
 def label(doc: Doc, span: OrgSpan, hint: Place | None = None) -> OrgRef:
@@ -253,6 +325,8 @@ def label(doc: Doc, span: OrgSpan, hint: Place | None = None) -> OrgRef:
                       "party-committee", written=written)
     name = _alias(canon(doc.text[span.start:span.name_end]).strip(" ,-–"))
     name = name[:1].upper() + name[1:]
+    if is_bare_committee(span):  # "Đảng ủy" alone: where the article places it
+        return OrgRef(committee_label(doc, name, None, hint=hint), "organization", written=written)
     if span.committee:
         parent = committee_label(doc, span.committee, span.place, span.place_text, hint, span.level)
         return OrgRef(f"{name} {parent}", "party-board", OrgRef(parent, "party-committee"), written)
@@ -260,11 +334,22 @@ def label(doc: Doc, span: OrgSpan, hint: Place | None = None) -> OrgRef:
     if place is None and not span.place_text and (span.level or name in ("UBND", "HĐND")):
         place = _ctx_place(doc, span.level) if span.level or name in ("UBND", "HĐND") else None
     if place is not None:
-        return OrgRef(f"{name} {phrase(place)}", "organization", written=written)
+        return OrgRef(f"{name} {_as_written(place, span.level)}", "organization", written=written)
     if span.place_text:
         return OrgRef(f"{name} {span.level} {canon(span.place_text)}".replace("  ", " "), "organization",
                       written=written)
     return OrgRef(name, "organization", written=written)
+
+
+def _as_written(place: Place, level: str) -> str:
+    """The place with the level word the article wrote (``HĐND thị xã Dĩ An`` in 2019, though the
+    gazetteer knows Dĩ An as the city it became), else as the gazetteer names it."""
+    kind = _level_kinds().get(level, "")
+    written = LEVEL_WORD.get(kind, "")
+    usual = phrase(place)
+    if not written or kind in (place.kind, "province") or is_province(place) or usual.casefold().startswith(written):
+        return usual
+    return f"{written} {place.name}"
 
 
 def district_in(doc: Doc, start: int, end: int) -> Place | None:

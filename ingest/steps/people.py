@@ -13,6 +13,7 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
 from vietkg.ingest.model import Doc, PersonFact
 from vietkg.ingest.patterns import not_people, surnames
@@ -23,8 +24,17 @@ from vietkg.ontology.text import canon, key
 log = logging.getLogger(__name__)
 
 _WORD = re.compile(r"\w+")
-HONORIFIC = re.compile(r"(?:đồng chí|Đồng chí|đ/c|Đ/c|ông|Ông|bà|Bà|các đồng chí:|đồng chí:)\s*$")
 CLAUSE_END = re.compile(r"[.;:!?()\n\"“”]|\bcó\s|\s[-–]\s|,\s")
+LIST_END = re.compile(r"[.;:!?()\n\"“”]|\bcó\s|\s[-–]\s")  # a title list goes on over commas
+DISTRICT_LEVELS = ("quận", "huyện", "thị xã")  # levels the gazetteer lists completely
+
+
+@cache
+def honorific() -> re.Pattern[str]:
+    """A courtesy word (``not_people.csv``) right before a name: ``ông``, ``Bà``, ``các đồng chí:``."""
+    words = sorted(not_people()["honorific"], key=len, reverse=True)
+    alts = "|".join(f"[{w[:1]}{w[:1].upper()}]{re.escape(w[1:])}" for w in words)
+    return re.compile(rf"(?<!\w)(?:(?:các\s+)?(?:{alts})\s*:?)\s*$")
 
 
 @dataclass
@@ -49,7 +59,7 @@ def candidates(doc: Doc) -> list[tuple[int, int]]:
     i = 0
     while i < len(words):
         w = words[i]
-        if not _is_name_word(w.group(0)) or key(w.group(0)) not in surnames():
+        if not _is_name_word(w.group(0)) or key(w.group(0)) not in surnames() or _honorific_before_name(words, i, text):
             i += 1
             continue
         place_end, places = match_places(low, w.start())
@@ -70,18 +80,40 @@ def candidates(doc: Doc) -> list[tuple[int, int]]:
     return out
 
 
+def _honorific_before_name(words: list[re.Match[str]], i: int, text: str) -> bool:
+    """``Ông Phạm Văn A``: a courtesy word that is also a surname, opening a surname-led name (after
+    another courtesy word it is the surname: ``bà Ông Thị Hồng``)."""
+    if key(words[i].group(0)) not in not_people()["honorific"] or i + 1 >= len(words):
+        return False
+    if honorific().search(text[max(0, words[i].start() - 20):words[i].start()]):
+        return False
+    nxt = words[i + 1]
+    return text[words[i].end():nxt.start()] == " " and _is_name_word(nxt.group(0)) and key(nxt.group(0)) in surnames()
+
+
 def _not_person(doc: Doc, start: int, end: int) -> bool:
     bad = not_people()
     name = doc.text[start:end]
     if any(name.startswith(n) or name.endswith(n) for n in bad["name"]):
         return True
     before = doc.text[max(0, start - 40):start].rstrip()
-    return any(before.endswith(" " + b) or before == b for b in bad["before"])
+    if not any(before.endswith(" " + b) or before == b for b in bad["before"]):
+        return False
+    return not _titled_level(doc, start, before)
 
 
-def _clause_start(doc: Doc, pos: int) -> int:
+def _titled_level(doc: Doc, start: int, before: str) -> bool:
+    """``Phó Chủ tịch UBND quận Chu Quang Thụy``: a title ending in a bare district level (its place is
+    the article's) before a name. The gazetteer lists every quận, huyện and thị xã, and a name after
+    one that is no place in it (``candidates`` skips those) is the title holder's."""
+    if not re.search(rf"(?<!\w)(?:{'|'.join(DISTRICT_LEVELS)})$", before, re.I):
+        return False
+    return bool(title_before(doc, _clause_start(doc, start, LIST_END), start))
+
+
+def _clause_start(doc: Doc, pos: int, ends_at: re.Pattern[str] = CLAUSE_END) -> int:
     lo = max(0, pos - 160)
-    ends = [m.end() for m in CLAUSE_END.finditer(doc.text, lo, pos)]
+    ends = [m.end() for m in ends_at.finditer(doc.text, lo, pos)]
     return ends[-1] if ends else lo
 
 
@@ -105,13 +137,13 @@ def _mention(doc: Doc, start: int, end: int) -> Mention | None:
         ment.title, ment.strong = after, True
         ment.title_text = doc.text[tstart:after[-1].end]
     else:
-        cs = _clause_start(doc, start)
+        cs = _clause_start(doc, start, LIST_END)  # "Phó Bí thư Thị ủy, Chủ tịch HĐND thị xã X"
         parts = title_before(doc, cs, start) if cs < start else []
         if parts:
             ment.title, ment.strong = parts, True
             ment.title_text = doc.text[parts[0].start:parts[-1].end]
-    if HONORIFIC.search(before) or re.search(r";\s*$", before):
-        ment.strong = ment.strong or bool(HONORIFIC.search(before))
+    if honorific().search(before) or re.search(r";\s*$", before):
+        ment.strong = ment.strong or bool(honorific().search(before))
     return ment
 
 

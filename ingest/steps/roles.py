@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 
 from vietkg.ingest.model import Doc, OrgRef, PartialDate, RoleFact
-from vietkg.ingest.steps._orgs import committee_label, district_in, label
+from vietkg.ingest.steps._orgs import committee_label, district_in, is_bare_committee, label, placed_like
 from vietkg.ingest.steps._titles import Part
 from vietkg.ingest.steps.people import Mention
 from vietkg.ontology import Place
@@ -58,13 +58,27 @@ def part_org(doc: Doc, parts: list[Part], i: int, hint: Place | None) -> OrgRef 
     return None
 
 
+def _placed_by_later_part(doc: Doc, parts: list[Part], i: int) -> OrgRef | None:
+    """A bare committee placed by a later part of the same title: ``Phó Bí thư Đảng ủy, Chủ tịch
+    UBND phường Xuân Hòa`` (the comma list names the place once, at its end)."""
+    org = parts[i].org
+    if parts[i].post.org or org is None or not is_bare_committee(org):
+        return None
+    for later in parts[i + 1:]:
+        if later.org is not None and not is_bare_committee(later.org):
+            placed = placed_like(doc, org, later.org)
+            if placed is not None:
+                return placed
+    return None
+
+
 def title_roles(doc: Doc, m: Mention, date: PartialDate | None) -> list[RoleFact]:
     if not m.title:
         return []
     hint = district_in(doc, m.title[0].start, m.title[-1].end)
     out = []
     for i, part in enumerate(m.title):
-        org = part_org(doc, m.title, i, hint)
+        org = _placed_by_later_part(doc, m.title, i) or part_org(doc, m.title, i, hint)
         if org is None:
             continue
         post = part.post.post if part.post.post != part.post.written else canon(part.post_text)

@@ -1,0 +1,56 @@
+"""People: which capitalised runs are persons, and where a name starts and ends."""
+
+from __future__ import annotations
+
+import pytest
+
+from vietkg.ingest.model import RawArticle
+from vietkg.ingest.pipeline import extract
+
+
+def run(body: str, title: str = "Hội nghị tổng kết công tác tuyên giáo", date: str = "2024-01-10"):
+    return extract(RawArticle(source="file:///t/p.txt", text=body, title=title, display_date=date))
+
+
+def people(body: str, title: str = "Hội nghị tổng kết công tác tuyên giáo") -> list[str]:
+    return [p.name for p in run(body, title).facts.people]
+
+
+@pytest.mark.parametrize(
+    ("body", "names"),
+    [
+        # a courtesy word that is also a surname (Ông) opens a caption or a sentence
+        ("Ông Trần Văn Nam - Phó Chủ tịch UBND huyện trao giấy khen cho các tập thể\n"
+         "Sáng 9/1, Huyện ủy Củ Chi tổ chức hội nghị.", ["Trần Văn Nam"]),
+        ("Sáng 9/1, Huyện ủy Củ Chi tổ chức hội nghị. Ông Võ Thành Đạt, Bí thư Huyện ủy, chủ trì.",
+         ["Võ Thành Đạt"]),
+        ("Sáng 9/1, Ban Tuyên giáo Tỉnh ủy tổ chức hội nghị. Bà Hà Thị Lan - Trưởng ban Tuyên giáo Tỉnh ủy, "
+         "phát biểu. Chị Đỗ Thu Trang, Bí thư Chi đoàn, báo cáo tham luận.", ["Hà Thị Lan", "Đỗ Thu Trang"]),
+        # Ông is a surname too: after another courtesy word it is the name's
+        ("Sáng 9/1, Huyện ủy tổ chức hội nghị. Dự có đồng chí Ông Văn Thành, Bí thư Huyện ủy Tân Phú Đông; "
+         "bà Ông Thị Hồng Nhung, Chủ tịch Hội Liên hiệp Phụ nữ huyện.", ["Ông Văn Thành", "Ông Thị Hồng Nhung"]),
+    ],
+)
+def test_honorifics_are_not_part_of_names(body: str, names: list[str]) -> None:
+    assert people(body) == names
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "names"),
+    [
+        # a title ending in a bare district level ("UBND huyện") before the name
+        ("Huyện Đông Anh sơ kết Chỉ thị 05",
+         "Chiều 12/6, Huyện ủy Đông Anh tổ chức hội nghị sơ kết. Cùng dự có Phó Chủ tịch UBND huyện Đinh Văn Phúc, "
+         "lãnh đạo các phòng, ban.", ["Đinh Văn Phúc"]),
+        ("Thị xã Bến Cát tổng kết công tác dân vận",
+         "Sáng 20/12, Thị ủy Bến Cát tổ chức tổng kết. Dự có Bí thư Thị ủy Bến Cát Trần Minh Quang; Phó Bí thư "
+         "Thị ủy, Chủ tịch UBND thị xã Huỳnh Văn Thụy cùng lãnh đạo các ngành.",
+         ["Trần Minh Quang", "Huỳnh Văn Thụy"]),
+        # after a ward, whose names the gazetteer does not list, a name stays a place
+        ("Quận 1 ký kết giao ước",
+         "Sáng 3/3, Cụm thi đua số 2 ký kết giao ước. Dự có ông Lê Văn Hậu, Chủ tịch UBND phường Nguyễn Thái Bình.",
+         ["Lê Văn Hậu"]),
+    ],
+)
+def test_names_after_a_title(title: str, body: str, names: list[str]) -> None:
+    assert people(body, title) == names
