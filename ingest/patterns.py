@@ -11,8 +11,9 @@ trigger or implementation cue is an edit of one of these files, never a code cha
 - ``posts.csv`` (written, post, shares, org) — titles; ``post`` the canonical post when it differs
   from the written form (``TVTU``), ``shares`` the body word the post ends with (``Trưởng ban`` of
   ``Ban Tuyên giáo``), ``org`` a fixed body, a committee word to complete, or ``@committee``;
-- ``body_grammar.csv`` (kind, text, value) — heads of body names, committees, central bodies,
-  lower-case connectors and place-level words;
+- ``body_grammar.csv`` (kind, text, value) — heads of body names, committees (value: the level
+  kinds of the units they lead), central bodies, lower-case connectors, place-level words and the
+  words a number may follow inside a name (``Quận 4``, ``Ban Chỉ đạo 35``);
 - ``doc_kinds.csv``, ``issuers.csv``, ``party_terms.csv`` — document symbols;
 - ``event_triggers.csv``, ``impl_cues.csv``, ``title_stops.csv``, ``sites.csv``.
 """
@@ -94,7 +95,7 @@ def posts() -> tuple[Post, ...]:
 
 @cache
 def body_grammar() -> dict[str, tuple[tuple[str, str], ...]]:
-    kinds = {"committee", "head", "central", "connector", "level", "alias"}
+    kinds = {"committee", "head", "central", "connector", "level", "alias", "numbered"}
     out: dict[str, list[tuple[str, str]]] = {k: [] for k in kinds}
     for i, r in enumerate(read_rows("body_grammar.csv", ["kind", "text", "value"]), start=2):
         out[_one_of(r, "kind", kinds, "body_grammar.csv", i)].append((r["text"], r["value"]))

@@ -95,10 +95,24 @@ def _place_after(doc: Doc, pos: int, limit: int, committee: str) -> tuple[int, s
     end, cands = match_places(low, i, limit)
     if cands:
         return end, level, _pick_for(doc, cands, committee), ""
-    m = re.compile(r"\d+\b|(?:[A-ZĐ\u00c0-\u1ef8][\w]*)(?: [A-ZĐ\u00c0-\u1ef8][\w]*){0,2}").match(text, i, limit)
+    m = _PLACE_TEXT.match(text, i, limit)
     if m and (level or m.group(0)[0].isdigit()):
-        return m.end(), level, None, m.group(0)
+        name = m.group(0) if m.group(0)[0].isdigit() else _capitalised_words(m.group(0))
+        return i + len(name), level, None, name
     return pos, "", None, ""
+
+
+_PLACE_TEXT = re.compile(r"\d+\b|\w+(?: \w+){0,2}")
+
+
+def _capitalised_words(words: str) -> str:
+    """The leading capitalised words: ``Bến Nghé`` of ``Bến Nghé đã``."""
+    out = []
+    for w in words.split(" "):
+        if not w[:1].isupper():
+            break
+        out.append(w)
+    return " ".join(out)
 
 
 def _pick_for(doc: Doc, cands: tuple[Place, ...], committee: str) -> Place | None:
@@ -195,7 +209,7 @@ def _word_end(doc: Doc, j: int, limit: int) -> int | None:
     m = _WORD.match(text, j, limit)
     if not m or not _cap(m.group(0)) or any(low.startswith(s + " ", j) for s in stops):
         return None
-    if m.group(0)[0].isdigit() and not low[max(0, j - 7):j].strip().endswith(("quận", "phường", "số")):
+    if m.group(0)[0].isdigit() and not _numbered(low, j):
         return None
     i = m.end()
     m2 = _NEXT.match(text, i, limit)
@@ -203,6 +217,18 @@ def _word_end(doc: Doc, j: int, limit: int) -> int | None:
             and not any(low.startswith(s + " ", i + 1) or low.startswith(s + ",", i + 1) for s in stops):
         i = m2.end()
     return i
+
+
+@cache
+def _numbered_words() -> tuple[str, ...]:
+    return tuple(key(t) for t, _ in body_grammar()["numbered"])
+
+
+def _numbered(low: str, j: int) -> bool:
+    """A number that belongs to the name: ``Quận 4``, ``Ban Chỉ đạo 35`` (``body_grammar.csv``)."""
+    words = _numbered_words()
+    before = low[max(0, j - max(map(len, words), default=0) - 2):j].rstrip()
+    return any(before.endswith(w) and not before[-len(w) - 1:-len(w)].isalnum() for w in words)
 
 
 def _alias(head_text: str) -> str:

@@ -20,6 +20,7 @@ from __future__ import annotations
 import itertools
 import logging
 import re
+from functools import cache
 
 from vietkg.ingest.model import ClusterFact, Doc, DocLinkFact, ImplementationFact, OrgRef
 from vietkg.ingest.patterns import impl_cues
@@ -30,6 +31,7 @@ log = logging.getLogger(__name__)
 
 GENERIC = re.compile(r"^(?:[\w ]{0,30}?\bcác\s+(?:đơn vị|thành viên|cơ quan|trường|địa phương|quận|huyện|phường|xã)"
                      r"(?:\s+\w+){0,2}?\s+(?:trong|thuộc|của)\s+[Cc]ụm|các\s+(?:đơn vị|thành viên|cơ quan|trường)\b)")
+VERB_AFTER_SUBJECT = re.compile(r"\s+(?!(?:của|về|ngày|số|khóa|và|cùng|thuộc|trực thuộc)\b)[a-zà-ỹđ]")
 PACT = re.compile(r"(?:nội dung|theo)\s+(?:ký kết|giao ước)|theo giao ước", re.I)
 NOT_SUBJECT = re.compile(r"(?:của|với|tại|cho|về|theo|đến|từ|hướng dẫn|chỉ đạo)\s+$")
 
@@ -74,6 +76,12 @@ def _unit_at(doc: Doc, pos: int, limit: int) -> list[OrgRef] | None:
     return [org]
 
 
+def _title_spans(doc: Doc) -> list[tuple[int, int]]:
+    """Where the titles written beside people's names stand (``Đồng chí X, Phó Trưởng Ban ...``)."""
+    mentions = doc.notes.get("mentions")
+    return [(m.title[0].start, m.title[-1].end) for m in mentions if m.title] if isinstance(mentions, list) else []
+
+
 def _subject(doc: Doc, s: int, cue: int) -> list[OrgRef] | None:
     """The unit that is the subject of a clause ending at ``cue``."""
     low = low_text(doc)
@@ -84,10 +92,13 @@ def _subject(doc: Doc, s: int, cue: int) -> list[OrgRef] | None:
         return [m.org for m in cluster.members]
     found: list[OrgRef] = []
     pos = start
+    titles = _title_spans(doc)
     for m in re.finditer(r"\w+", head):
         at = start + m.start()
         if at < pos or not doc.text[at].isupper() or NOT_SUBJECT.search(low[max(start, at - 20):at]):
             continue
+        if any(a <= at < b for a, b in titles):
+            continue  # the body of a speaker's title: the person acts, not the body
         if found and not re.fullmatch(r"\s*(?:,|và)\s*", doc.text[pos:at]):
             break
         units = _unit_at(doc, at, cue)
@@ -108,7 +119,37 @@ def _pact_scope(doc: Doc, s: int) -> bool:
     return bool(PACT.search(doc.text, line_start, s + 1) or PACT.search(doc.text[line_start:s]))
 
 
+@cache
+def _fronted() -> re.Pattern[str]:
+    """A sentence opened by a reported cue: ``Để thực hiện ...``, ``Năm 2022, triển khai ...``."""
+    cues = sorted((c for mode, c in impl_cues() if mode == "reported"), key=len, reverse=True)
+    return re.compile(rf"(?:[^,;.\n]{{0,40}},\s*)?(?:(?:để|nhằm)\s+)?(?:{'|'.join(map(re.escape, cues))})(?!\w)")
+
+
+def _fronted_subject(doc: Doc, s: int, e: int, at: int) -> list[OrgRef] | None:
+    """``Để thực hiện <document> ... của Ban Thường vụ Tỉnh ủy, Huyện ủy X phát động ...``: a document
+    in a fronted clause is implemented by the subject of the main clause, the first unit after a
+    comma that a verb follows (a comma before another document or an issuer keeps the clause open)."""
+    m = _fronted().match(low_text(doc), s, e)
+    if m is None or m.end() > at:
+        return None
+    for comma in re.finditer(r",\s*", doc.text[at:e]):
+        pos = at + comma.end()
+        if not doc.text[pos:pos + 1].isupper():
+            continue
+        span = read_org(doc, pos, e)
+        if span is None or not VERB_AFTER_SUBJECT.match(doc.text, span.end, e):
+            continue
+        units = _unit_at(doc, pos, e)
+        if units:
+            return units
+    return None
+
+
 def _units_for(doc: Doc, s: int, e: int, at: int) -> tuple[list[OrgRef] | None, str]:
+    fronted = _fronted_subject(doc, s, e, at)
+    if fronted:
+        return fronted, "reported"
     cues = [c for c in _cues(low_text(doc), doc.text, s, e) if c[1] <= at]
     directed = [c for c in cues if c[2] == "directed"]
     if directed:
