@@ -80,6 +80,12 @@ def endpoint_url(request: Request) -> str:
     return str(request.url.replace(query="", fragment="")).rstrip("?")
 
 
+def base_iri(request: Request) -> str | None:
+    """The endpoint's URL, against which a query's relative IRIs resolve (None if it is no IRI)."""
+    base = endpoint_url(request)
+    return base if _SAFE_BASE.match(base) else None
+
+
 @router.get("/sparql", summary="SPARQL query (GET) or the service description",
             response_class=Response, responses=error_responses(
                 "malformed_query", "refused_operation", "bad_parameter", "not_acceptable", "query_timeout",
@@ -158,13 +164,9 @@ async def run_query(request: Request, op: Operation) -> Response:
     if choose(accept, _offers_for(analysis.form)) is None:
         wanted = ", ".join(sorted({o.media_type for o in _offers_for(analysis.form)}))
         raise ApiError("not_acceptable", f"cannot answer this query as {accept}; choose one of {wanted}")
-    base = endpoint_url(request)
-    prefix = f"BASE <{base}>\n" if _SAFE_BASE.match(base) else ""
-    job = Job(prefix + with_row_limit(analysis, st.settings.max_rows),
-              results.key if results else "json", graph.key if graph else "turtle",
-              op.default_graph, op.named_graphs)
-    answer = await _run(st, job)
-    return _respond(answer, st, op.query.count("\n") + 1 if prefix else 0)
+    job = Job(with_row_limit(analysis, st.settings.max_rows), results.key if results else "json",
+              graph.key if graph else "turtle", op.default_graph, op.named_graphs, base_iri(request))
+    return _respond(await _run(st, job), st, op.query.count("\n") + 1)
 
 
 async def _run(st: ServerState, job: Job) -> Answer:
@@ -177,16 +179,13 @@ async def _run(st: ServerState, job: Job) -> Answer:
 
 
 def _where(m: re.Match[str], lines: int) -> str:
-    line = int(m.group(1)) - 1  # the BASE line we put first
-    return f"error at {line}:{m.group(2)}" if line <= lines else "error at the end of the query"
+    return m.group(0) if int(m.group(1)) <= lines else "error at the end of the query"
 
 
 def _respond(answer: Answer, st: ServerState, lines: int) -> Response:
-    """The HTTP answer for a job; ``lines`` > 0 when a BASE line was put before the query's."""
+    """The HTTP answer for a job; ``lines`` in the query as sent (a LIMIT we add comes after them)."""
     if answer.status == "query_error":
-        message = answer.message
-        if lines:
-            message = _POSITION.sub(lambda m: _where(m, lines), message)
+        message = _POSITION.sub(lambda m: _where(m, lines), answer.message)
         raise ApiError("malformed_query", " ".join(message.split())[:2000])
     if answer.status == "store_error":
         log.error("query worker cannot open the store: %s", answer.message)

@@ -63,6 +63,7 @@ class Job:
     graph_format: str  # key of GRAPH_FORMATS, for CONSTRUCT / DESCRIBE
     default_graph: tuple[str, ...] = ()
     named_graphs: tuple[str, ...] = ()
+    base_iri: str | None = None  # resolves the query's relative IRIs
 
 
 @dataclass(frozen=True)
@@ -87,7 +88,8 @@ def execute(kg: KG, job: Job) -> Answer:
     try:
         result = kg.raw_query(
             job.sparql, union=not job.named_graphs,
-            default_graph=list(job.default_graph) or None, named_graphs=list(job.named_graphs) or None)
+            default_graph=list(job.default_graph) or None, named_graphs=list(job.named_graphs) or None,
+            base_iri=job.base_iri)
         if isinstance(result, QueryBoolean):
             key = job.result_format if job.result_format in ("json", "xml") else "json"
             return Answer("ok", result.serialize(format=RESULT_FORMATS[key]) or b"", "boolean", key)

@@ -131,10 +131,13 @@ class KG:
         return sorted(g.value for g in self._store.named_graphs())
 
     def raw_query(self, sparql: str, *, union: bool = True, default_graph: list[str] | None = None,
-                  named_graphs: list[str] | None = None,
-                  substitutions: dict[str, Term] | None = None) -> QuerySolutions | QueryBoolean | QueryTriples:
-        """Run a query and return pyoxigraph's own result; read it in the calling thread."""
-        kwargs: dict[str, object] = {"prefixes": PREFIXES}
+                  named_graphs: list[str] | None = None, substitutions: dict[str, Term] | None = None,
+                  base_iri: str | None = None) -> QuerySolutions | QueryBoolean | QueryTriples:
+        """Run a query and return pyoxigraph's own result; read it in the calling thread.
+
+        ``base_iri`` resolves the query's relative IRIs (a ``BASE`` in the query still wins).
+        """
+        kwargs: dict[str, object] = {"prefixes": PREFIXES, "base_iri": base_iri}
         if default_graph:
             kwargs["default_graph"] = [NamedNode(g) if g else DefaultGraph() for g in default_graph]
         else:
@@ -147,7 +150,7 @@ class KG:
             return self._store.query(sparql, **kwargs)  # type: ignore[arg-type]
         except SyntaxError as e:
             raise QueryError(f"malformed query: {_one_line(str(e))}") from e
-        except RuntimeError as e:
+        except (RuntimeError, ValueError) as e:  # ValueError: an invalid base IRI
             raise QueryError(_one_line(str(e))) from e
 
     def select(self, sparql: str, substitutions: dict[str, Term] | None = None) -> QueryResult:

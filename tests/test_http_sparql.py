@@ -111,6 +111,17 @@ def test_the_word_service_elsewhere_is_fine(client: TestClient, query: str) -> N
     assert len(r.json()["results"]["bindings"]) == 1
 
 
+def test_relative_iris_resolve_against_the_endpoint(client: TestClient) -> None:
+    r = client.get("/sparql", params={"query": "SELECT ?x WHERE { BIND(<people/x> AS ?x) }"})
+    assert r.json()["results"]["bindings"][0]["x"]["value"] == "http://testserver/people/x"
+    own = "BASE <http://example.org/a/> SELECT ?x WHERE { BIND(<b> AS ?x) }"  # the query's BASE wins
+    r = client.get("/sparql", params={"query": own})
+    assert r.json()["results"]["bindings"][0]["x"]["value"] == "http://example.org/a/b"
+    r = client.get("/sparql", params={"query": "SELECT ?x\nWHERE { ?x nope:p ?o }"})
+    body = assert_error(r, 400, "malformed_query")
+    assert "error at 2:18" in body["error"]["message"]  # the query as sent: nothing put before it
+
+
 def test_row_cap(client: TestClient) -> None:
     r = client.get("/sparql", params={"query": "SELECT * WHERE { ?s ?p ?o }"})
     assert len(r.json()["results"]["bindings"]) == 50
