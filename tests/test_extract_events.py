@@ -65,6 +65,17 @@ def run(title: str, body: str, display: str | None = "2023-11-06"):
          "Ngày 26/12, Ban Tuyên giáo Tỉnh ủy tổ chức hội nghị tổng kết năm 2025.\nĐồng chí Trần Văn Tâm trao Huân "
          "chương Lao động hạng Nhất tặng đồng chí Lê Văn Hải.", "2026-01-05",
          [("2025-12-26", ["khen_thuong", "tong_ket"])]),
+        # "Dịp này" awards belong to the occasion told last before them in their paragraph
+        ("Quận 10 học tập chuyên đề năm 2019",
+         "Sáng 14/5, Quận ủy Quận 10 tổ chức hội nghị học tập chuyên đề năm 2019.\nTrước đó, ngày 8/5, Ban Thường "
+         "vụ Quận ủy tổ chức tổng kết 3 năm thực hiện Chỉ thị 05-CT/TW. Dịp này, Ban Thường vụ Quận ủy khen thưởng "
+         "25 tập thể và 30 cá nhân.", "2019-05-20",
+         [("2019-05-14", ["hoi_nghi"]), ("2019-05-08", ["khen_thuong", "tong_ket"])]),
+        ("Quận 10 học tập chuyên đề năm 2019",
+         "Sáng 14/5, Quận ủy Quận 10 tổ chức hội nghị học tập chuyên đề năm 2019.\nTrước đó, ngày 8/5, Ban Thường "
+         "vụ Quận ủy tổ chức sơ kết 3 năm thực hiện Chỉ thị 05-CT/TW.\nTại hội nghị, Ban Thường vụ Quận ủy tặng "
+         "giấy khen cho 12 tập thể.", "2019-05-20",
+         [("2019-05-14", ["hoi_nghi", "khen_thuong"]), ("2019-05-08", ["so_ket"])]),
     ],
 )
 def test_events(title: str, body: str, display: str | None, events: list[tuple[str, list[str]]]) -> None:

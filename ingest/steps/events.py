@@ -5,8 +5,10 @@ ký kết giao ước -> ``ky_ket``, phát động -> ``phat_dong``, sơ kết -
 ``tong_ket``; none of these -> ``hoi_nghi``. Awards given at the event (tặng giấy khen, trao Huân
 chương, Kỷ niệm chương, cờ thi đua, trao giải ...) anywhere in the report add ``khen_thuong`` —
 not in a sentence that proposes, promises or describes rules (the ``block`` cues: đề nghị, sẽ, cam
-kết ...). Every person of the report attends the main event; the part played (chủ trì, chỉ đạo,
-phát biểu, dự) is read around the mention.
+kết ...) — to the event told last before them in their paragraph (``Trước đó, ngày 10/6, ... tổng
+kết ... Dịp này, ... khen thưởng`` is the earlier review's), else to the main one, whose kind comes
+from the title, the lead and the photo captions. Every person of the report attends the main
+event; the part played (chủ trì, chỉ đạo, phát biểu, dự) is read around the mention.
 """
 
 from __future__ import annotations
@@ -43,16 +45,31 @@ def kinds_in(low: str, start: int, end: int) -> list[str]:
     return found
 
 
-def _awards(doc: Doc, skip: list[tuple[int, int]]) -> bool:
+def _awards(doc: Doc, skip: list[tuple[int, int]]) -> list[int]:
+    """Starts of the sentences that report awards given (not proposed, promised or ruled)."""
     low = low_text(doc)
     cues = [c for k, c in event_triggers() if k == "khen_thuong"]
     blocks = [c for k, c in event_triggers() if k == "block"]
+    out = []
     for s, e in doc.sentences:
         if any(s == a for a, _ in skip):
             continue
         if any(_has(low, s, e, c, doc.text) for c in cues) and not any(_has(low, s, e, b) for b in blocks):
-            return True
-    return False
+            out.append(s)
+    return out
+
+
+def _event_of(doc: Doc, at: int, found: list[dict[str, object]]) -> int:
+    """The event an award sentence belongs to: ``Dịp này`` / ``Tại hội nghị`` is the occasion told
+    last before it in its paragraph (``Trước đó, ngày 10/6, ... tổng kết ... Dịp này, ... khen
+    thưởng``), else the main event."""
+    para = doc.text.rfind("\n", 0, at) + 1
+    best = 0
+    for i, info in enumerate(found[1:], start=1):
+        s, _ = info["span"]  # type: ignore[misc]
+        if para <= s <= at:
+            best = i
+    return best
 
 
 def _captions(doc: Doc) -> list[tuple[int, int]]:
@@ -96,13 +113,15 @@ def events(doc: Doc) -> Doc:
     for s, e in _captions(doc):
         kinds += [k for k in kinds_in(low, s, e) if k not in kinds]
     main_kinds = [k for k in MAIN_KINDS if k in kinds] or ["hoi_nghi"]
-    if _awards(doc, secondary):
+    awarded = {_event_of(doc, at, found) for at in _awards(doc, secondary)}
+    if 0 in awarded:
         main_kinds.append("khen_thuong")
     main = _event(doc, found[0], main_kinds)
     doc.facts.events.append(main)
-    for info in found[1:]:
+    for i, info in enumerate(found[1:], start=1):
         s, e = info["span"]
-        doc.facts.events.append(_event(doc, info, kinds_in(low, s, e) or ["hoi_nghi"]))
+        doc.facts.events.append(_event(doc, info, (kinds_in(low, s, e) or ["hoi_nghi"])
+                                       + (["khen_thuong"] if i in awarded else [])))
     for name, m in best_mentions(doc).items():
         main.attendees.append(AttendanceFact(name, m.title_text, _part(doc, m), doc.evidence(m.start, m.end)))
     symbols = doc.notes.get("doc_spans")
