@@ -10,6 +10,12 @@ tests build as many apps as they like. The app mounts
 
 ``/`` is left to the pages. OpenAPI is at ``/openapi.json`` and ``/docs``. Every error answers
 the one shape of :mod:`vietkg.api.errors`.
+
+With ``settings.cors_origins`` (``VIETKG_CORS_ORIGINS``) web pages on those origins may call
+``/sparql`` and ``/api`` (GET and POST, CORS preflight answered by Starlette's ``CORSMiddleware``),
+so a browser SPARQL client such as YASGUI on another site can query the server; the HTML pages and
+the Graph Store get no CORS headers. ``Authorization`` is an allowed header (a token-holding client
+can send updates), cookies are not used.
 """
 
 from __future__ import annotations
@@ -20,8 +26,11 @@ import logging
 import os
 from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
+from typing import Any
 
 from fastapi import APIRouter, FastAPI
+from starlette.middleware.cors import CORSMiddleware
+from starlette.types import ASGIApp, Receive, Scope, Send
 
 from vietkg.api import articles, graphstore, rest, sparql
 from vietkg.api.errors import CODES, install_error_handlers
@@ -51,6 +60,7 @@ Every error has the body `{"error": {"code": ..., "message": ..., "details": ...
 """ + "\n".join(f"* `{code}` ({status}): {meaning}" for code, (status, meaning) in CODES.items())
 
 PAGES_MODULE = "vietkg.api.pages"
+CORS_PATHS = ("/sparql", "/api/")
 
 
 def default_workers() -> int:
@@ -60,8 +70,28 @@ def default_workers() -> int:
 def make_runner(kg: KG, settings: Settings, workers: int | None = None) -> Runner:
     """Worker processes for an on-disk store, threads for an in-memory one (see sparql_exec)."""
     if kg.path is not None:
-        return ProcessRunner(kg.path, settings.query_timeout, workers or default_workers())
+        return ProcessRunner(kg.path, settings.query_timeout,
+                             workers or settings.query_workers or default_workers())
     return ThreadRunner(kg, settings.query_timeout)
+
+
+class ScopedCORS:
+    """``CORSMiddleware`` for the paths under ``prefixes`` only; other requests pass untouched."""
+
+    def __init__(self, app: ASGIApp, prefixes: Sequence[str], **options: Any) -> None:
+        self.app = app
+        self.cors = CORSMiddleware(app, **options)
+        self.prefixes = tuple(prefixes)
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        covered = scope["type"] == "http" and str(scope.get("path", "")).startswith(self.prefixes)
+        await (self.cors if covered else self.app)(scope, receive, send)
+
+
+def add_cors(app: FastAPI, origins: Sequence[str]) -> None:
+    app.add_middleware(ScopedCORS, prefixes=CORS_PATHS, allow_origins=list(origins),
+                       allow_methods=["GET", "POST"], allow_headers=["Accept", "Authorization", "Content-Type"],
+                       expose_headers=["X-Vietkg-Max-Rows", "Retry-After"], max_age=600)
 
 
 def page_routers() -> list[APIRouter]:
@@ -91,9 +121,12 @@ def create_app(kg: KG, settings: Settings, extra_routers: Sequence[APIRouter] = 
     app = FastAPI(title="vietkg", version="0.1.0", description=DESCRIPTION, lifespan=lifespan)
     app.state.vietkg = state
     install_error_handlers(app)
+    if settings.cors_origins:
+        add_cors(app, settings.cors_origins)
     for router in (sparql.router, graphstore.router, articles.router, rest.router):
         app.include_router(router)
     for router in [*page_routers(), *extra_routers]:
         app.include_router(router)
-    log.info("app over %s (token %s)", kg.path or "an in-memory store", "set" if settings.token else "unset")
+    log.info("app over %s (token %s, CORS %s)", kg.path or "an in-memory store",
+             "set" if settings.token else "unset", ", ".join(settings.cors_origins) or "off")
     return app
