@@ -96,3 +96,127 @@ Q4, Q6 = "Ban Tuyên giáo Quận ủy Quận 4", "Ban Tuyên giáo Quận ủy 
 )
 def test_implementation_modes(body: str, expected: set[tuple[str, str, str]]) -> None:
     assert impls(run(body, display="2021-05-12")) == expected
+
+
+# Cụm trưởng / cụm phó: every form the genre uses, one sentence each, after a lead naming Cụm thi đua 3
+# of the Ban Tuyên giáo Thành ủy (members Quận 1, 3, 5, 10). SIGN is held in March (ký kết), REVIEW in
+# December (tổng kết): a handover with no year written passes the role on for the next year at a review.
+SIGN = HCM + ("Sáng 10/3, Cụm thi đua 3 Ban Tuyên giáo Thành ủy TPHCM gồm các đơn vị: Quận 1, 3, 5 và 10 tổ chức "
+              "hội nghị ký kết giao ước thi đua năm 2024. ")
+REVIEW = HCM + ("Chiều 19/12, Cụm thi đua 3 Ban Tuyên giáo Thành ủy TPHCM gồm các đơn vị: Quận 1, 3, 5 và 10 tổ "
+                "chức hội nghị tổng kết công tác thi đua năm 2024. ")
+BTG = "Ban Tuyên giáo Quận ủy Quận "
+
+
+def roles(doc) -> set[tuple[int, int | None, str, str]]:
+    """(cluster, year, role, unit) for every leader and deputy."""
+    return {(c.number, c.year, m.role, m.org.label) for c in doc.facts.clusters for m in c.members
+            if m.role != "member"}
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # the body first, a run of linking words, the role
+        (SIGN + "Năm nay, Ban Tuyên giáo Quận ủy Quận 5 được các đơn vị trong cụm thống nhất giao nhiệm vụ Cụm "
+         "trưởng.", {(3, 2024, "leader", BTG + "5")}),
+        (SIGN + "Hội nghị thống nhất suy tôn Ban Tuyên giáo Quận ủy Quận 10 làm Cụm trưởng, Ban Tuyên giáo Quận ủy "
+         "Quận 1 làm Cụm phó.", {(3, 2024, "leader", BTG + "10"), (3, 2024, "deputy", BTG + "1")}),
+        (HCM + "Sáng 10/3, Cụm thi đua 3 Ban Tuyên giáo Thành ủy TPHCM do Ban Tuyên giáo Quận ủy Quận 1 làm Cụm "
+         "trưởng tổ chức hội nghị ký kết giao ước thi đua năm 2024.", {(3, 2024, "leader", BTG + "1")}),
+        (SIGN + "Ban Tuyên giáo Quận ủy Quận 10 được Ban Tuyên giáo Thành ủy giao làm Cụm trưởng.",
+         {(3, 2024, "leader", BTG + "10")}),
+        (SIGN + "Quận 10 được giao làm Cụm trưởng.", {(3, 2024, "leader", BTG + "10")}),
+        (SIGN + "Ban Tuyên giáo Quận ủy Quận 5 nhận luân phiên Cụm trưởng năm 2024.", {(3, 2024, "leader", BTG + "5")}),
+        (HCM + "Chiều 20/3, Cụm thi đua số 2 Ban Dân vận Tỉnh ủy Kiên Giang ký kết giao ước thi đua năm 2024. Hội nghị "
+         "suy tôn Ban Dân vận Huyện ủy Hòn Đất làm Cụm trưởng và Ban Dân vận Huyện ủy Kiên Lương làm Phó Cụm trưởng.",
+         {(2, 2024, "leader", "Ban Dân vận Huyện ủy Hòn Đất"), (2, 2024, "deputy", "Ban Dân vận Huyện ủy Kiên Lương")}),
+        # "(Cụm trưởng)" after a member, in the enumeration or after a body
+        (HCM + "Sáng 10/3, Cụm thi đua 3 Ban Tuyên giáo Thành ủy TPHCM gồm các đơn vị: Quận 1 (Cụm trưởng), 3, 5 (Cụm "
+         "phó) và 10 tổ chức hội nghị ký kết giao ước thi đua năm 2024.",
+         {(3, 2024, "leader", BTG + "1"), (3, 2024, "deputy", BTG + "5")}),
+        (HCM + "Sáng 10/3, Cụm thi đua 3 ký kết giao ước thi đua năm 2024. Cụm thi đua 3 gồm các đơn vị: Ban Tuyên "
+         "giáo Quận ủy Quận 1 (Cụm trưởng), Ban Tuyên giáo Quận ủy Quận 3 (Cụm phó), Ban Tuyên giáo Quận ủy Quận 5.",
+         {(3, 2024, "leader", BTG + "1"), (3, 2024, "deputy", BTG + "3")}),
+        (SIGN + "Đồng chí Trần Thị Hoa, Trưởng Ban Tuyên giáo Quận ủy Quận 3 (đơn vị Cụm trưởng) chủ trì hội nghị.",
+         {(3, 2024, "leader", BTG + "3")}),
+        (REVIEW + "Hội nghị suy tôn Ban Tuyên giáo Quận ủy Quận 1, đơn vị Cụm trưởng năm 2024, là đơn vị dẫn đầu cụm.",
+         {(3, 2024, "leader", BTG + "1")}),
+        # the role first, then the body
+        (SIGN + "Cụm trưởng là Ban Tuyên giáo Quận ủy Quận 3, Cụm phó là Ban Tuyên giáo Quận ủy Quận 5.",
+         {(3, 2024, "leader", BTG + "3"), (3, 2024, "deputy", BTG + "5")}),
+        (SIGN + "Theo báo cáo của đơn vị Cụm trưởng năm 2024 là Ban Tuyên giáo Quận ủy Quận 10, các đơn vị đã hoàn "
+         "thành chỉ tiêu.", {(3, 2024, "leader", BTG + "10")}),
+        (SIGN + "Ban Tuyên giáo Thành ủy giao nhiệm vụ Cụm trưởng cho Ban Tuyên giáo Quận ủy Quận 5.",
+         {(3, 2024, "leader", BTG + "5")}),  # the organiser assigns: not a member, not a leader
+        (SIGN + "Các đơn vị luân phiên làm Cụm trưởng theo thứ tự: Quận 1 (năm 2024), Quận 3 (năm 2025) và Quận 5 "
+         "(năm 2026).",
+         {(3, 2024, "leader", BTG + "1"), (3, 2025, "leader", BTG + "3"), (3, 2026, "leader", BTG + "5")}),
+        # the year: written after the role (and carried to the next role of the sentence), or by the handover
+        (REVIEW + "Hội nghị cũng bầu Ban Tuyên giáo Quận ủy Quận 5 làm Cụm trưởng năm 2025, Ban Tuyên giáo Quận ủy "
+         "Quận 10 làm Cụm phó.", {(3, 2025, "leader", BTG + "5"), (3, 2025, "deputy", BTG + "10")}),
+        (REVIEW + "Bàn giao nhiệm vụ Cụm trưởng năm 2025 cho Ban Tuyên giáo Quận ủy Quận 5",
+         {(3, 2025, "leader", BTG + "5")}),
+        (REVIEW + "Dịp này, Ban Tuyên giáo Quận ủy Quận 3 bàn giao nhiệm vụ Cụm trưởng cho Ban Tuyên giáo Quận ủy "
+         "Quận 5.",
+         {(3, 2024, "leader", BTG + "3"), (3, 2025, "leader", BTG + "5")}),
+        (SIGN + "Tại hội nghị, Ban Tuyên giáo Quận ủy Quận 3 bàn giao nhiệm vụ Cụm trưởng cho Ban Tuyên giáo Quận ủy "
+         "Quận 5.", {(3, 2023, "leader", BTG + "3"), (3, 2024, "leader", BTG + "5")}),
+        (REVIEW + "Ban Tuyên giáo Quận ủy Quận 5 nhận bàn giao nhiệm vụ Cụm trưởng từ Ban Tuyên giáo Quận ủy Quận 3.",
+         {(3, 2025, "leader", BTG + "5")}),
+        (SIGN + "Ban Tuyên giáo Quận ủy Quận 5 tiếp nhận nhiệm vụ Cụm trưởng.", {(3, 2024, "leader", BTG + "5")}),
+        (SIGN + "Cụm trưởng: Ban Tuyên giáo Quận ủy Quận 5.", {(3, 2024, "leader", BTG + "5")}),
+        (SIGN + "Cụm trưởng do Ban Tuyên giáo Quận ủy Quận 5 đảm nhiệm.", {(3, 2024, "leader", BTG + "5")}),
+        # the cluster: the one written after the role, else the last one named before it
+        (SIGN + "Ban Tuyên giáo Quận ủy Quận 6 làm Cụm trưởng Cụm thi đua 2.", {(2, 2024, "leader", BTG + "6")}),
+        (SIGN + "Tại Cụm thi đua 2, Ban Tuyên giáo Quận ủy Quận 6 làm Cụm trưởng.", {(2, 2024, "leader", BTG + "6")}),
+        # no unit's role: a person, a bare apposition, plural, no body, negation, the top-ranked unit
+        (SIGN + "Đồng chí Nguyễn Văn An, Cụm trưởng Cụm thi đua 3, phát biểu khai mạc.", set()),
+        (SIGN + "Đồng chí Nguyễn Văn An, Trưởng Ban Tuyên giáo Quận ủy Quận 5, Cụm trưởng, phát biểu khai mạc.", set()),
+        (SIGN + "Ban Tuyên giáo Thành ủy làm việc với các đơn vị Cụm trưởng các cụm thi đua.", set()),
+        (SIGN + "Hội nghị lựa chọn đơn vị Cụm trưởng, Cụm phó năm 2025.", set()),
+        (SIGN + "Đồng chí đề nghị Cụm trưởng sau hội nghị hoàn chỉnh hồ sơ đăng ký thi đua.", set()),
+        (SIGN + "Ban Tuyên giáo Quận ủy Quận 3 từng làm Cụm trưởng.", set()),
+        (SIGN + "Đồng chí Lê Văn Minh làm Cụm trưởng.", set()),
+        (SIGN + "Ban Tuyên giáo Quận ủy Quận 3 bàn giao nhiệm vụ Cụm trưởng.", set()),
+        (SIGN + "Ban Tuyên giáo Thành ủy tặng cờ thi đua cho Ban Tuyên giáo Quận ủy Quận 5, đơn vị dẫn đầu Cụm thi đua "
+         "3.", set()),
+    ],
+)
+def test_cluster_roles(body: str, expected: set[tuple[int, int | None, str, str]]) -> None:
+    assert roles(run(body, display="2024-12-22")) == expected
+
+
+def test_a_unit_named_only_in_its_role_is_a_member() -> None:
+    doc = run(REVIEW + "Hội nghị cũng bầu Ban Tuyên giáo Quận ủy Quận 6 làm Cụm trưởng năm 2025.", display="2024-12-22")
+    by_year = {c.year: {m.org.label: m.role for m in c.members} for c in doc.facts.clusters}
+    assert by_year[2025] == {BTG + "6": "leader"}
+    assert BTG + "6" not in by_year[2024]  # listed for 2024: Quận 1, 3, 5, 10
+
+
+def test_a_role_merges_with_the_listed_member() -> None:
+    """One unit under two names (its place in the list, its full name in the role) stays one member."""
+    doc = run(HCM + "Sáng 14/3, Cụm thi đua số 1 Ban Tuyên giáo và Dân vận Thành ủy TPHCM ký kết giao ước thi đua năm "
+              "2026. Cụm thi đua số 1 gồm Ban Xây dựng Đảng của Đảng ủy 3 phường: Sài Gòn, Bến Thành và Tân Định. Năm "
+              "2026, Ban Xây dựng Đảng Đảng ủy phường Bến Thành làm Cụm trưởng.", display="2026-03-16")
+    (cluster,) = doc.facts.clusters
+    assert [(m.org.label, m.role) for m in cluster.members] == [
+        ("Ban Xây dựng Đảng Đảng ủy phường Sài Gòn", "member"),
+        ("Ban Xây dựng Đảng Đảng ủy phường Bến Thành", "leader"),
+        ("Ban Xây dựng Đảng Đảng ủy phường Tân Định", "member")]
+
+
+def test_cluster_role_cues_are_data() -> None:
+    from vietkg.ingest.steps._cluster_roles import grammar
+
+    g = grammar()
+    assert g.roles["cụm trưởng"] == "leader" and g.roles["phó cụm trưởng"] == "deputy"
+    assert g.give["bàn giao"] == "handover" and "năm tới" in g.years
+
+
+def test_a_bad_cluster_role_row_names_file_and_line() -> None:
+    from vietkg.ingest.patterns import PatternError
+    from vietkg.ingest.steps._cluster_roles import _check
+
+    with pytest.raises(PatternError, match=r"cluster_roles\.csv:7: value 'boss'"):
+        _check({"kind": "role", "text": "Cụm trưởng", "value": "boss"}, 7)

@@ -91,8 +91,6 @@ def test_cluster_members_change_between_years(run_vietkg, multi_store: Path) -> 
     assert {r["change"] for r in every_year if r["year"] == "2022"} == {None}  # no earlier year on record
 
 
-@pytest.mark.xfail(reason="extraction: 'X được các đơn vị thống nhất giao nhiệm vụ Cụm trưởng' not read yet",
-                   strict=False)
 def test_cluster_leader_per_year_from_articles(run_vietkg, multi_store: Path) -> None:
     rows = ask(run_vietkg, multi_store, "cluster-changes", cluster="3")
     leaders = {r["year"]: r["leader"] for r in rows}

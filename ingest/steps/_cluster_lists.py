@@ -21,7 +21,8 @@ log = logging.getLogger(__name__)
 
 SPLIT = re.compile(r"\s*(?:,|;|\bvà\b|\n)\s*")
 BULLET = re.compile(r"\s*(?:\d{1,2}[.)]|[-–•+])\s*")
-PREFIX = re.compile(r"^(?P<head>.*?)\s*\bcác\s+(?P<levels>[^:]*?)\s*$")
+WORD = re.compile(r"\w+")
+PREFIX = re.compile(r"^(?P<head>.*?)\s*\b(?:các|\d{1,2})\s+(?P<levels>[^:]*?)\s*$")  # "các phường", "7 phường"
 
 
 @dataclass
@@ -47,7 +48,7 @@ def split_items(doc: Doc, a: int, b: int) -> Items:
     if colon >= 0:
         pm = PREFIX.match(doc.text[a:colon])
         if pm:
-            head, levels = pm.group("head").strip(), pm.group("levels").strip()
+            head, levels = re.sub(r"\s+của\s+", " ", pm.group("head")).strip(), pm.group("levels").strip()
         a = colon + 1
     spans: list[tuple[int, int]] = []
     pos = a
@@ -77,8 +78,15 @@ def _trim(doc: Doc, s: int, e: int) -> tuple[int, int]:
         if span is None or span.end <= s or doc.text[span.end:e].lstrip()[:1] in (",", "-", "–"):
             return s, e
         return s, span.end
-    m = re.compile(r"(?:[A-ZĐ\u00c0-\u1ef8]\w*|\d+)(?: (?:[A-ZĐ\u00c0-\u1ef8]\w*|\d+))*").match(doc.text, s, e)
-    return (s, m.end()) if m else (s, e)
+    end, pos = s, s
+    while pos < e:  # capitalised words or numbers, one space apart: "Phú Nhuận" of "Phú Nhuận đã ký kết"
+        m = WORD.match(doc.text, pos, e)
+        if m is None or not (m.group(0)[0].isupper() or m.group(0)[0].isdigit()):
+            break
+        end, pos = m.end(), m.end() + 1
+        if doc.text[end:end + 1] != " ":
+            break
+    return (s, end) if end > s else (s, e)
 
 
 def _district(doc: Doc, text: str, level: str) -> Place | None:
@@ -110,7 +118,7 @@ def expand_items(doc: Doc, items: Items, organiser: OrgRef | None) -> list[tuple
         text = canon(doc.text[s:e])
         if items.prefix_head and lv_words and not _is_body(doc, s):
             place = _district(doc, text, "")
-            if place is not None and "ủy" in items.prefix_levels:
+            if place is not None and ("ủy" in items.prefix_levels or items.prefix_head.startswith("Ban ")):
                 out.append((OrgRef(f"{items.prefix_head} {place.committee} {place.name}", "party-board"), (s, e)))
             else:
                 word = lv_words.replace(" ủy", "").replace(" uỷ", "")
@@ -137,3 +145,10 @@ def expand_items(doc: Doc, items: Items, organiser: OrgRef | None) -> list[tuple
         else:
             out.append((OrgRef(f"{place.committee} {place.name}", "party-committee"), (s, e)))
     return out
+
+
+def unit_of_place(doc: Doc, s: int, e: int, organiser: OrgRef | None) -> OrgRef | None:
+    """A district written alone (``Quận 10``) as a unit: the organiser's counterpart body there."""
+    if _district(doc, canon(doc.text[s:e]), "") is None:
+        return None
+    return expand_items(doc, Items("", "", [(s, e)]), organiser)[0][0]

@@ -7,7 +7,13 @@ Tuyên giáo TPHCM``) or by the article's organiser. Members come from the enume
 organiser's counterpart body in each district (``Ban Tuyên giáo Quận ủy Quận 4``); committees
 (``Quận ủy 1, 3, 5, 10, Tân Bình và Thành ủy Thủ Đức``); a shared prefix (``Văn phòng Đảng ủy
 các phường: A, B``, ``Ban Tuyên giáo các huyện ủy: A, B``); full body names, one per line or
-separated by commas; and ``X, đơn vị dẫn đầu Cụm thi đua số N``.
+separated by commas; and ``X, đơn vị dẫn đầu Cụm thi đua số N`` (the unit ranked first in the
+cluster's emulation: a member, not its cụm trưởng).
+
+Who leads (cụm trưởng) and deputises (cụm phó) is read by ``_cluster_roles``; a role goes to the
+cluster written after it or else the last one named before it, in the year the role is for: a
+cluster of another year than the article's (``bầu X làm Cụm trưởng năm 2017`` at the review of
+2016) is a second fact with the same organiser and number. A unit named only in its role is a member.
 """
 
 from __future__ import annotations
@@ -17,7 +23,9 @@ import re
 
 from vietkg.ingest.model import ClusterFact, Doc, MemberFact, OrgRef
 from vietkg.ingest.steps._cluster_lists import expand_items, split_items
+from vietkg.ingest.steps._cluster_roles import Role, paren_role, read_roles
 from vietkg.ingest.steps._orgs import label, read_org
+from vietkg.ontology.text import key
 
 log = logging.getLogger(__name__)
 
@@ -60,9 +68,15 @@ def _cluster(doc: Doc, found: dict[int, ClusterFact], number: int, start: int, e
     return fact
 
 
+RANK = {"leader": 0, "deputy": 1, "member": 2}
+
+
 def _add(fact: ClusterFact, org: OrgRef, doc: Doc, start: int, end: int, role: str = "member") -> None:
-    if any(m.org.label == org.label for m in fact.members):
-        return
+    for m in fact.members:
+        if m.org.label == org.label:
+            if RANK[role] < RANK[m.role]:  # a listed member named as cụm trưởng keeps both facts in one
+                m.role, m.evidence = role, doc.evidence(start, end)
+            return
     fact.members.append(MemberFact(org, role, doc.evidence(start, end)))
 
 
@@ -81,13 +95,69 @@ def _list_region(doc: Doc, start: int, sent_end: int) -> tuple[int, int]:
     return start, end
 
 
+def _same_unit(org: OrgRef, facts: list[ClusterFact]) -> OrgRef:
+    """One unit under two names keeps the longer: a listed member named again in its role (``Quận ủy
+    Quận 3`` for ``Ban Tuyên giáo Quận ủy Quận 3``, ``Văn phòng Đảng ủy Bến Cát`` for ``Văn phòng Đảng
+    ủy phường Bến Cát``), or a member listed by its place alone (``Bến Thành``) named in full."""
+    want = _bare(org.label)
+    members = [m for fact in facts for m in fact.members]
+    for m in members:
+        if _bare(m.org.label) == want:
+            return m.org
+    for m in members:
+        have = _bare(m.org.label)
+        if have.endswith(" " + want):
+            return m.org
+        if want.endswith(" " + have) and m.org.body_type == "organization" and "ủy" not in have.split():
+            m.org = org  # the place alone was all the list gave
+            return org
+    return org
+
+
+def _bare(label_: str) -> str:
+    return " ".join(w for w in key(label_).split() if w not in ("phường", "xã", "thị", "trấn"))
+
+
+def _year_fact(doc: Doc, base: ClusterFact, year: int | None, at: int) -> ClusterFact:
+    if year is None or year == base.year or base.year is None:
+        return base
+    for fact in doc.facts.clusters:
+        if fact.number == base.number and fact.year == year and fact.organiser == base.organiser:
+            return fact
+    fact = ClusterFact(base.number, base.label, base.organiser, year, doc.evidence(at, at))
+    doc.facts.clusters.append(fact)
+    return fact
+
+
+def _roles(doc: Doc, found: dict[int, ClusterFact], mentions: list[tuple[int, int]], roles: list[Role]) -> None:
+    """Each role to its cluster (written after the role, else the last named before) and year."""
+    for r in sorted(roles, key=lambda r: r.at):
+        number = r.number if r.number is not None else next((n for p, n in reversed(mentions) if p < r.at), None)
+        if number is None:
+            continue
+        base = found.get(number) or _cluster(doc, found, number, r.at, r.at)
+        year = r.year if r.year is not None else (base.year + r.shift if base.year is not None else None)
+        org = _same_unit(r.org, [f for f in doc.facts.clusters if f.number == number])
+        _add(_year_fact(doc, base, year, r.at), org, doc, r.start, r.end, r.role)
+
+
+def _organiser_at(doc: Doc, found: dict[int, ClusterFact], mentions: list[tuple[int, int]], pos: int) -> OrgRef | None:
+    n = next((n for p, n in reversed(mentions) if p < pos), None)
+    org = found[n].organiser if n is not None else None
+    fallback = doc.notes.get("organiser")
+    return org or (fallback if isinstance(fallback, OrgRef) else None)
+
+
 def clusters(doc: Doc) -> Doc:
     found: dict[int, ClusterFact] = {}
+    mentions: list[tuple[int, int]] = []  # (offset, number) of every cluster named
+    listed: list[Role] = []  # "(Cụm trưởng)" after a member in an enumeration
     last: ClusterFact | None = None
     for s, e in doc.sentences:
         for m in CLUSTER.finditer(doc.text, s, e):
             if m.group(1).isdigit() or m.group(0).startswith(("Cụm thi đua", "cụm thi đua")):
                 last = _cluster(doc, found, _number(m.group(1)), m.start(), m.end())
+                mentions.append((m.start(), last.number))
         g = GOM.search(doc.text, s, e)
         if g and last is not None and re.search(r"[Cc]ụm", doc.text[s:g.start()]):
             a, b = _list_region(doc, g.end(), e)
@@ -95,6 +165,9 @@ def clusters(doc: Doc) -> Doc:
             items = split_items(doc, a, b)
             for item_org, (i0, i1) in expand_items(doc, items, org if isinstance(org, OrgRef) else None):
                 _add(last, item_org, doc, i0, i1)
+                pr = paren_role(doc, i1)
+                if pr is not None:
+                    listed.append(Role(item_org, pr[0], i0, i1, i1, last.number, pr[1]))
         for lm in LEADER.finditer(doc.text, s, e):
             fact = _cluster(doc, found, _number(lm.group(1)), lm.start(), lm.end())
             head = doc.text[s:lm.start()]
@@ -103,9 +176,11 @@ def clusters(doc: Doc) -> Doc:
                 if pos >= 0 else s
             span = read_org(doc, pos, lm.start())
             if span is not None:
-                _add(fact, label(doc, span), doc, span.start, span.end, "leader")
+                _add(fact, label(doc, span), doc, span.start, span.end)
+    review = any("tong_ket" in ev.kinds for ev in doc.facts.events)
+    _roles(doc, found, mentions, listed + read_roles(doc, lambda p: _organiser_at(doc, found, mentions, p), review))
     org = doc.notes.get("organiser")
-    for fact in found.values():
+    for fact in doc.facts.clusters:
         if fact.organiser is None and isinstance(org, OrgRef):
             fact.organiser = org
     log.debug("%d clusters in %s", len(found), doc.article.source)
