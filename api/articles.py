@@ -5,8 +5,11 @@ The server owns the store, so this is how articles reach a running server (``vie
 or a list of them — or ``multipart/form-data`` with files (``.txt``, ``.html``, ``.jsonl``,
 ``.warc``) under the field ``file``. Records and files go through the same readers as ``vietkg
 ingest`` (:mod:`vietkg.ingest.readers`) and :func:`vietkg.api.loader.store_article`; each article
-replaces its own named graph, so good ones are stored even when others fail. All stored: ``201``;
-any failure: ``422 bad_articles`` with the shared error shape, plus ``stored`` and ``failed``.
+replaces its own named graph, so good ones are stored even when others fail. After a batch that
+stored anything, the resolution graphs (people and bodies across articles, documents cited with and
+without their term) are rebuilt by :func:`vietkg.api.loader.resolve_identities`, as after ``vietkg
+ingest``, so the new articles' people join the ones already known. All stored: ``201``; any failure:
+``422 bad_articles`` with the shared error shape, plus ``stored`` and ``failed``.
 """
 
 from __future__ import annotations
@@ -27,7 +30,7 @@ from starlette.datastructures import UploadFile
 
 from vietkg.api.errors import ApiError, error_body, error_responses
 from vietkg.api.guards import ServerState, read_body, require_length, require_token, state
-from vietkg.api.loader import store_article
+from vietkg.api.loader import IngestReport, resolve_identities, store_article
 from vietkg.api.negotiate import media_type_of
 from vietkg.api.schemas import ArticleIn, ErrorBody, FailedArticle, IngestResponse, StoredArticle
 from vietkg.ingest.model import IngestError, RawArticle
@@ -112,6 +115,8 @@ def _store_all(st: ServerState, items: Iterable[Item]) -> IngestResponse:
             quads = store_article(st.kg, item)
             out.stored.append(StoredArticle(index=index, source=item.source,
                                             graph=article_graph(item.source).value, quads=quads))
+        if out.stored:  # a bad judgements file in the store is the operator's to fix: logged, not the client's
+            resolve_identities(st.kg, IngestReport(), lambda line: log.error("identity resolution: %s", line))
         st.kg.flush()
     return out
 

@@ -142,3 +142,23 @@ def test_ingest_over_http(client: TestClient, example_articles: list[Path]) -> N
     assert found, "the uploaded article's people are queryable"
     assert_error(client.post("/api/articles", content=b"{", headers={"Content-Type": "application/json", **AUTH}),
                  400, "bad_request")
+
+
+MULTI = Path(__file__).resolve().parent / "fixtures" / "multi"
+KHAI = "https://vietkg.org/id/person/dang-van-khai--"
+SAME_AS = "ASK { GRAPH <https://vietkg.org/graph/resolution> { ?m vkg:sameAs ?c FILTER(?m != ?c) } }"
+
+
+def test_posting_articles_rebuilds_the_resolution(tmp_path: Path) -> None:
+    """Đặng Văn Khải in Bình Dương (2024) and in Thành ủy TPHCM (2025, after the merger), sent in two
+    requests: the second batch's resolution sees the first's article and joins the two mentions."""
+    app, kg = make_app(tmp_path / "kg")
+    with TestClient(app) as c:
+        for name in ("m08_thanh_uy_2025.txt", "m07_binh_duong_2024.txt"):
+            files = {"file": (name, (MULTI / name).read_bytes(), "text/plain")}
+            assert c.post("/api/articles", files=files, headers=AUTH).status_code == 201
+        ask = c.get("/sparql", params={"query": "PREFIX vkg: <https://vietkg.org/ontology#> " + SAME_AS})
+        assert ask.json()["boolean"] is True
+        rows = c.get("/api/ask/career", params={"person": "Dang Van Khai"}).json()["rows"]
+        assert {r["person"] for r in rows} == {KHAI + "thanh-pho-ho-chi-minh"} and len(rows) == 2
+    kg.close()
