@@ -278,31 +278,28 @@ def article_place(doc: Doc, word: str, subject: Place | None) -> tuple[Place | N
     """Where the article itself places a committee it also writes bare: ``Thị uỷ Dĩ An ... Thị uỷ
     đã ...`` (the gazetteer may call the unit otherwise then: Dĩ An was a thị xã until 2020). The
     article's subject district when it is among the places written with the word, else the only one."""
-    pairs = _written_places(doc).get(key(word), [])
+    pairs = _written_places(doc, word)
     names = {(p.name if p is not None else key(t)): (p, t, lv) for p, t, lv in pairs}
     if subject is not None and subject.name in names:
         return names[subject.name]
     return next(iter(names.values())) if len(names) == 1 else (None, "", "")
 
 
-@cache
-def _committee_rx() -> re.Pattern[str]:
-    words = sorted({key(t) for t, _ in body_grammar()["committee"]}, key=len, reverse=True)
-    return re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, words))})(?!\w)")
-
-
-def _written_places(doc: Doc) -> dict[str, list[tuple[Place | None, str, str]]]:
-    """Committee word -> the places the article writes right after it (read once per article)."""
-    memo = doc.notes.get("committee_places")
-    if isinstance(memo, dict):
-        return memo
-    memo = {}
-    doc.notes["committee_places"] = memo
-    for m in _committee_rx().finditer(low_text(doc)):
-        span = read_org(doc, m.start())
-        if span is not None and span.name_end in (m.start(), m.end()) and (span.place or span.place_text):
-            memo.setdefault(m.group(0), []).append((span.place, span.place_text, span.level))
-    return memo
+def _written_places(doc: Doc, word: str) -> list[tuple[Place | None, str, str]]:
+    """The places the article writes right after a committee word (read once per article and word)."""
+    memo = doc.notes.setdefault("committee_places", {})
+    assert isinstance(memo, dict)
+    k = key(word)
+    if k not in memo:
+        low, found = low_text(doc), []
+        for m in re.finditer(rf"(?<!\w){re.escape(k)} (?=\w)", low):
+            if not (doc.text[m.end()].isupper() or doc.text[m.end()].isdigit() or _match(low, m.end(), "level")):
+                continue
+            span = read_org(doc, m.start())
+            if span is not None and span.name_end in (m.start(), m.end() - 1) and (span.place or span.place_text):
+                found.append((span.place, span.place_text, span.level))
+        memo[k] = found
+    return memo[k]
 
 
 @cache

@@ -74,18 +74,30 @@ def match_places(low: str, pos: int, limit: int | None = None) -> tuple[int, tup
     first = _WORD_END.match(low, pos, limit)
     if first is None or first.start() != pos or first.group(0) not in _first_words():
         return pos, ()
-    ends: list[int] = []
-    prev = pos
+    best: tuple[int, tuple[Place, ...]] = (pos, ())
+    prev, words = pos, 0
+    prefixes = _prefixes()
     for m in _WORD_END.finditer(low, pos, min(limit, pos + 60)):
-        if low[prev:m.start()].strip(" .-") or len(ends) > longest:
+        if low[prev:m.start()].strip(" .-") or words > longest:
             break
-        ends.append(m.end())
-        prev = m.end()
-    for end in reversed(ends):
-        found = idx.get(" ".join(low[pos:end].split()))
+        words, prev = words + 1, m.end()
+        name = " ".join(low[pos:prev].split())
+        found = idx.get(name)
         if found:
-            return end, found
-    return pos, ()
+            best = (prev, found)
+        if name not in prefixes:  # no longer name starts so
+            break
+    return best
+
+
+@cache
+def _prefixes() -> frozenset[str]:
+    """Every gazetteer key cut after each of its words but the last (``bà rịa``, ``thành phố hồ``)."""
+    out = set()
+    for k in _index()[0]:
+        ends = [m.end() for m in _WORD_END.finditer(k)]
+        out.update(" ".join(k[:e].split()) for e in ends[:-1])
+    return frozenset(out)
 
 
 def pick(cands: tuple[Place, ...], province: Place | None = None, day: date | None = None,

