@@ -51,6 +51,13 @@ def test_bare_committee_is_the_one_the_article_places() -> None:
         ("18-NQ/TW", "Thị ủy Thuận An")}
 
 
+def test_bare_party_committee_of_a_ward_article() -> None:
+    body = (HCM + "Sáng 5/3, Đảng ủy phường Tân Định tổ chức hội nghị học tập chuyên đề năm 2026. Đảng ủy đã ban "
+            "hành kế hoạch thực hiện Nghị quyết số 57-NQ/TW của Bộ Chính trị về đột phá phát triển khoa học.")
+    assert units(body, "Phường Tân Định học tập chuyên đề năm 2026", "2026-03-06") == {
+        ("57-NQ/TW", "Đảng ủy phường Tân Định")}
+
+
 def test_steering_committee_with_a_number_is_a_unit() -> None:
     body = ("BDO - Sáng 12-1, Ban Tuyên giáo Tỉnh ủy tổ chức hội nghị tổng kết. Ban Chỉ đạo 35 tỉnh duy trì "
             "lực lượng nòng cốt, đăng tải nhiều bài viết đấu tranh phản bác theo tinh thần Nghị quyết số 35-NQ/TW "

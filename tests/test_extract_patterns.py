@@ -34,3 +34,20 @@ def test_malformed_rows_name_file_and_line(tmp_path: Path, content: str, message
     path.write_text(content, encoding="utf-8")
     with pytest.raises(PatternError, match=message.replace("[", r"\[").replace("]", r"\]")):
         read_rows("bad.csv", ["kind", "text"], path)
+
+
+def test_body_grammar_is_consistent() -> None:
+    grammar = patterns.body_grammar()
+    levels = {v for _, v in grammar["level"]}
+    for text, value in grammar["committee"]:
+        assert value and set(value.split("|")) <= levels, f"committee {text!r} leads unknown levels {value!r}"
+    assert ("Ban Chỉ đạo", "") in grammar["numbered"]
+
+
+def test_courtesy_words_and_kind_labels() -> None:
+    assert {"ông", "bà", "đồng chí"} <= patterns.not_people()["honorific"]
+    assert all(w == w.lower() for w in patterns.not_people()["honorific"])
+    labels = dict(patterns.kind_labels())
+    assert (labels["Nghị quyết"], labels["Luật"], labels["Pháp lệnh"]) == ("NQ", "L", "PL")
+    names = [n for n, _ in patterns.kind_labels()]
+    assert names == sorted(names, key=len, reverse=True)  # longest first

@@ -46,6 +46,10 @@ def test_honorifics_are_not_part_of_names(body: str, names: list[str]) -> None:
          "Sáng 20/12, Thị ủy Bến Cát tổ chức tổng kết. Dự có Bí thư Thị ủy Bến Cát Trần Minh Quang; Phó Bí thư "
          "Thị ủy, Chủ tịch UBND thị xã Huỳnh Văn Thụy cùng lãnh đạo các ngành.",
          ["Trần Minh Quang", "Huỳnh Văn Thụy"]),
+        # old-style tone marks in the committee and the name
+        ("Quận Long Biên tổng kết công tác tuyên giáo",
+         "Kinhtedothi - Chiều 20/12, Quận uỷ Long Biên tổ chức tổng kết. Dự có Bí thư Quận uỷ Long Biên Đỗ Văn Hoà, "
+         "Phó Chủ tịch UBND quận Trịnh Đức Thuỵ.", ["Đỗ Văn Hòa", "Trịnh Đức Thụy"]),
         # after a ward, whose names the gazetteer does not list, a name stays a place
         ("Quận 1 ký kết giao ước",
          "Sáng 3/3, Cụm thi đua số 2 ký kết giao ước. Dự có ông Lê Văn Hậu, Chủ tịch UBND phường Nguyễn Thái Bình.",

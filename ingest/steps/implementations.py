@@ -7,7 +7,9 @@ For each cited document (``doc_spans`` from ``documents``), in its sentence:
 - committed — a pact's content (``cam kết``, ``giao ước``, ``phấn đấu``; a paragraph opened by
   ``Theo nội dung giao ước``), the units named before the cue;
 - reported / reviewed — ``<unit> đã triển khai|thực hiện|quán triệt|bám sát ... <document>``;
-  ``<unit> tổ chức hội nghị sơ kết ... thực hiện <document>``.
+  ``<unit> tổ chức hội nghị sơ kết ... thực hiện <document>``; a fronted clause ``Để thực hiện
+  <document> ... của <issuer>, <unit> <verb> ...`` (the main clause's subject). A body inside a
+  speaker's title (``Đồng chí X, Phó Trưởng Ban ... quán triệt ...``) is not the subject.
 
 ``các đơn vị (trong cụm)`` and a cluster as subject expand to every listed member of the article's
 cluster; ``Ban`` alone is the article's organising body; generic subjects (``ngành Tuyên giáo

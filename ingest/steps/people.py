@@ -1,11 +1,14 @@
 """Step ``people``: personal names and the titles written beside them.
 
 A name is a surname (``surnames.csv``) and one to four more capitalised syllables. It is a person
-only in a person's context: after ``đồng chí`` / ``ông`` / ``bà`` / ``đ/c``, in an attendee list
-(``Tham dự có các đồng chí: A, title; B, title``), before a title (``X, Phó Bí thư ...``,
-``ông X - Trưởng ban ...``) or after one (``Bí thư Quận uỷ Ba Đình Hoàng Minh Dũng Tiến``). Names
-of places, streets and ideologies (``not_people.csv``, the gazetteer) are skipped. Each mention is
-kept in ``doc.notes["mentions"]`` for the roles and events steps.
+only in a person's context: after a courtesy word (``not_people.csv``: ``đồng chí``, ``ông``,
+``bà``, ``đ/c`` ...; a capitalised ``Ông`` opening a caption is no part of the name that follows),
+in an attendee list (``Tham dự có các đồng chí: A, title; B, title``), before a title (``X, Phó Bí
+thư ...``, ``ông X - Trưởng ban ...``) or after one (``Bí thư Quận uỷ Ba Đình Hoàng Minh Dũng
+Tiến``, ``Phó Bí thư Thị ủy, Chủ tịch HĐND thị xã Y``). Names of places, streets and ideologies
+(``not_people.csv``, the gazetteer) are skipped — but after a title that ends in a bare district
+level (``Phó Chủ tịch UBND quận Z``) the name is the holder's. Each mention is kept in
+``doc.notes["mentions"]`` for the roles and events steps.
 """
 
 from __future__ import annotations

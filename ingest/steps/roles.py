@@ -3,7 +3,9 @@
 ``Thành ủy viên, Phó Trưởng ban Tuyên giáo Thành ủy`` gives ``Thành ủy viên`` of ``Thành ủy
 Thành phố Hồ Chí Minh`` and ``Phó Trưởng ban`` of ``Ban Tuyên giáo Thành ủy Thành phố Hồ Chí Minh``.
 A body the title leaves out is completed from the title itself (``Bí thư Quận ủy, Chủ tịch HĐND quận
-Bình Thạnh``) or the article (``Phó Bí thư Thường trực Quận ủy`` in an article about Bình Tân);
+Bình Thạnh``; ``Phó Bí thư Đảng ủy, Chủ tịch UBND phường Xuân Hòa`` when the later part's level is
+one the committee leads) or the article (``Phó Bí thư Thường trực Quận ủy`` in an article about Bình
+Tân; ``Thị ủy`` where the article writes ``Thị ủy Dĩ An``);
 ``Ủy viên Ban Thường vụ`` alone takes the committee of the next part; ``nguyên`` marks a former post.
 """
 
