@@ -122,6 +122,13 @@ def kind_labels() -> tuple[tuple[str, str], ...]:
 
 
 @cache
+def doc_nouns() -> tuple[str, ...]:
+    """Every kind's label (``Nghị quyết``, ``Chương trình hành động``), longest first."""
+    labels = {r["label"] for r in read_rows("doc_kinds.csv", ["code", "label", "system"])}
+    return tuple(sorted(labels, key=len, reverse=True))
+
+
+@cache
 def issuers() -> dict[str, str]:
     return {r["code"]: r["label"] for r in read_rows("issuers.csv", ["code", "label"])}
 

@@ -33,6 +33,11 @@ def units(body: str, title: str = "Hội nghị học tập, quán triệt", dat
          HCM + "Sáng 9/5, Đảng ủy phường Bến Nghé tổ chức sơ kết. Năm 2023, triển khai Kết luận số 01-KL/TW của Bộ "
          "Chính trị, Đảng ủy phường Bến Nghé đã tổ chức cho 100% đảng viên học tập.",
          {("01-KL/TW", "Đảng ủy phường Bến Nghé")}),
+        # a document in the main clause after a fronted "Thực hiện chỉ đạo ...": the usual reading
+        ("Quận 1 quán triệt Chỉ thị 05",
+         HCM + "Sáng 9/5, Quận ủy Quận 1 tổ chức hội nghị. Thực hiện chỉ đạo của Ban Thường vụ Thành ủy, Quận ủy "
+         "Quận 1 đã quán triệt Chỉ thị số 05-CT/TW đến 100% chi bộ, Ban Tuyên giáo Quận ủy biên soạn tài liệu.",
+         {("05-CT/TW", "Quận ủy Quận 1")}),
         # a fronted cue with no unit after it names no implementer
         ("Hội nghị học tập, quán triệt",
          HCM + "Sáng 9/5, hội nghị diễn ra. Thực hiện Nghị quyết số 35-NQ/TW là nhiệm vụ thường xuyên, lâu dài.",

@@ -25,7 +25,7 @@ import re
 from functools import cache
 
 from vietkg.ingest.model import ClusterFact, Doc, DocLinkFact, ImplementationFact, OrgRef
-from vietkg.ingest.patterns import impl_cues
+from vietkg.ingest.patterns import doc_nouns, impl_cues
 from vietkg.ingest.steps._orgs import label, read_org
 from vietkg.ingest.steps._places import low_text
 
@@ -33,6 +33,7 @@ log = logging.getLogger(__name__)
 
 GENERIC = re.compile(r"^(?:[\w ]{0,30}?\bcác\s+(?:đơn vị|thành viên|cơ quan|trường|địa phương|quận|huyện|phường|xã)"
                      r"(?:\s+\w+){0,2}?\s+(?:trong|thuộc|của)\s+[Cc]ụm|các\s+(?:đơn vị|thành viên|cơ quan|trường)\b)")
+CONTINUES = re.compile(r"(?:ngày|của|về|số|khóa|và)\b|\d")  # a document's description goes on
 VERB_AFTER_SUBJECT = re.compile(r"\s+(?!(?:của|về|ngày|số|khóa|và|cùng|thuộc|trực thuộc)\b)[a-zà-ỹđ]")
 PACT = re.compile(r"(?:nội dung|theo)\s+(?:ký kết|giao ước)|theo giao ước", re.I)
 NOT_SUBJECT = re.compile(r"(?:của|với|tại|cho|về|theo|đến|từ|hướng dẫn|chỉ đạo)\s+$")
@@ -100,9 +101,14 @@ def _subject(doc: Doc, s: int, cue: int) -> list[OrgRef] | None:
     found: list[OrgRef] = []
     pos = start
     titles = _title_spans(doc)
+    skip = start
     for m in re.finditer(r"\w+", head):
         at = start + m.start()
-        if at < pos or not doc.text[at].isupper() or NOT_SUBJECT.search(low[max(start, at - 20):at]):
+        if at < max(pos, skip) or not doc.text[at].isupper():
+            continue
+        if NOT_SUBJECT.search(low[max(start, at - 20):at]):
+            span = read_org(doc, at, cue)  # "của Ban Thường vụ Thành ủy": the whole body is no subject
+            skip = span.end if span is not None else skip
             continue
         if any(a <= at < b for a, b in titles):
             continue  # the body of a speaker's title: the person acts, not the body
@@ -135,21 +141,22 @@ def _fronted() -> re.Pattern[str]:
 
 def _fronted_subject(doc: Doc, s: int, e: int, at: int) -> list[OrgRef] | None:
     """``Để thực hiện <document> ... của Ban Thường vụ Tỉnh ủy, Huyện ủy X phát động ...``: a document
-    in a fronted clause is implemented by the subject of the main clause, the first unit after a
-    comma that a verb follows (a comma before another document or an issuer keeps the clause open)."""
+    in a fronted clause is implemented by the subject of the main clause. The clause goes on over
+    commas before another document or its description (``, Kế hoạch số ...``, ``, ngày ...``) and
+    ends at the first other comma: the unit after it, when a verb follows, is the subject."""
     m = _fronted().match(low_text(doc), s, e)
     if m is None or m.end() > at:
         return None
-    for comma in re.finditer(r",\s*", doc.text[at:e]):
-        pos = at + comma.end()
-        if not doc.text[pos:pos + 1].isupper():
+    for comma in re.finditer(r",\s*", doc.text[m.end():e]):
+        pos = m.end() + comma.end()
+        if CONTINUES.match(doc.text, pos, e) or any(doc.text.startswith(n, pos) for n in doc_nouns()):
             continue
-        span = read_org(doc, pos, e)
+        if pos < at:
+            return None  # the document is in the main clause
+        span = read_org(doc, pos, e) if doc.text[pos:pos + 1].isupper() else None
         if span is None or not VERB_AFTER_SUBJECT.match(doc.text, span.end, e):
-            continue
-        units = _unit_at(doc, pos, e)
-        if units:
-            return units
+            return None
+        return _unit_at(doc, pos, e)
     return None
 
 
