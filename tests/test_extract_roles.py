@@ -127,6 +127,12 @@ def test_attendee_parts_and_titles() -> None:
          "Kinhtedothi - Chiều 12/6, Huyện ủy Đông Anh tổ chức hội nghị sơ kết. Cùng dự có Phó Chủ tịch UBND "
          "huyện Đinh Văn Phúc, lãnh đạo các phòng, ban.", "2019-06-13",
          {("Đinh Văn Phúc", "Phó Chủ tịch", "UBND huyện Đông Anh")}),
+        # titles before names, listed with commas: a title is not read on into the next name
+        ("Huyện Thanh Trì học tập chuyên đề",
+         "Kinhtedothi - Sáng 14/4, Huyện ủy Thanh Trì tổ chức hội nghị. Dự có Bí thư Huyện ủy Nguyễn Văn Khánh, "
+         "Chủ tịch UBND huyện Lê Thị Thu Hằng và lãnh đạo các phòng, ban.", "2022-04-15",
+         {("Nguyễn Văn Khánh", "Bí thư", "Huyện ủy Thanh Trì"),
+          ("Lê Thị Thu Hằng", "Chủ tịch", "UBND huyện Thanh Trì")}),
     ],
 )
 def test_comma_lists_place_bare_bodies(title: str, body: str, date: str, expected: set[tuple[str, str, str]]) -> None:

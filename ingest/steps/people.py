@@ -114,6 +114,16 @@ def _titled_level(doc: Doc, start: int, before: str) -> bool:
     return bool(title_before(doc, _clause_start(doc, start, LIST_END), start))
 
 
+def _swallows_name(part: Part) -> bool:
+    """A title read on into a name after a bare district level (``Chủ tịch UBND quận Nguyễn Xuân
+    Phong``): the gazetteer lists every quận, huyện and thị xã, so a surname-led run there is a person."""
+    org = part.org
+    if org is None or org.place is not None or org.level not in DISTRICT_LEVELS:
+        return False
+    words = org.place_text.split()
+    return len(words) >= 2 and key(words[0]) in surnames()
+
+
 def _clause_start(doc: Doc, pos: int, ends_at: re.Pattern[str] = CLAUSE_END) -> int:
     lo = max(0, pos - 160)
     ends = [m.end() for m in ends_at.finditer(doc.text, lo, pos)]
@@ -136,6 +146,8 @@ def _mention(doc: Doc, start: int, end: int) -> Mention | None:
     ment = Mention(canon(doc.text[start:end]), start, end)
     before = doc.text[max(0, start - 20):start]
     after, tstart = _title_after(doc, end)
+    if after and _swallows_name(after[-1]):
+        after = []  # "Bí thư Quận ủy A, Chủ tịch UBND quận B": the title before B, not A's
     if after:
         ment.title, ment.strong = after, True
         ment.title_text = doc.text[tstart:after[-1].end]
