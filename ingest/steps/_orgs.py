@@ -287,8 +287,9 @@ def article_place(doc: Doc, word: str, subject: Place | None) -> tuple[Place | N
 
 def _written_places(doc: Doc, word: str) -> list[tuple[Place | None, str, str]]:
     """The places the article writes right after a committee word (read once per article and word)."""
-    memo = doc.notes.setdefault("committee_places", {})
-    assert isinstance(memo, dict)
+    memo = doc.notes.get("committee_places")
+    if not isinstance(memo, dict):
+        memo = doc.notes["committee_places"] = {}
     k = key(word)
     if k not in memo:
         low, found = low_text(doc), []
