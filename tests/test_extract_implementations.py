@@ -63,6 +63,14 @@ def test_bare_party_committee_of_a_ward_article() -> None:
         ("57-NQ/TW", "Đảng ủy phường Tân Định")}
 
 
+def test_bare_ward_bodies_are_the_wards_the_article_is_about() -> None:
+    body = ("(HNM) - Sáng 2-10, Đảng ủy phường Hoàn Kiếm tổ chức hội nghị sơ kết 3 tháng vận hành chính quyền hai "
+            "cấp, với sự tham dự của đại diện phường Cửa Nam. Đảng ủy phường đã triển khai Quy định số 296-QĐ/TW "
+            "của Ban Chấp hành Trung ương; đề nghị UBND phường thực hiện nghiêm Nghị định số 30/2020/NĐ-CP.")
+    assert units(body, "Phường Hoàn Kiếm sơ kết 3 tháng", "2025-10-03") == {
+        ("296-QĐ/TW", "Đảng ủy phường Hoàn Kiếm"), ("30/2020/NĐ-CP", "UBND phường Hoàn Kiếm")}
+
+
 def test_steering_committee_with_a_number_is_a_unit() -> None:
     body = ("BDO - Sáng 12-1, Ban Tuyên giáo Tỉnh ủy tổ chức hội nghị tổng kết. Ban Chỉ đạo 35 tỉnh duy trì "
             "lực lượng nòng cốt, đăng tải nhiều bài viết đấu tranh phản bác theo tinh thần Nghị quyết số 35-NQ/TW "

@@ -127,6 +127,12 @@ def test_attendee_parts_and_titles() -> None:
          "Kinhtedothi - Chiều 12/6, Huyện ủy Đông Anh tổ chức hội nghị sơ kết. Cùng dự có Phó Chủ tịch UBND "
          "huyện Đinh Văn Phúc, lãnh đạo các phòng, ban.", "2019-06-13",
          {("Đinh Văn Phúc", "Phó Chủ tịch", "UBND huyện Đông Anh")}),
+        # a ward named like a former quận (phường Hoàn Kiếm, 2025) is the ward, not the quận
+        ("Phường Hoàn Kiếm học tập Nghị quyết Đại hội",
+         "(HNM) - Sáng 2-10, Đảng ủy phường Hoàn Kiếm tổ chức hội nghị. Bí thư Đảng ủy, Chủ tịch HĐND phường Hoàn "
+         "Kiếm Vũ Đăng Định chủ trì hội nghị.", "2025-10-03",
+         {("Vũ Đăng Định", "Bí thư", "Đảng ủy phường Hoàn Kiếm"),
+          ("Vũ Đăng Định", "Chủ tịch", "HĐND phường Hoàn Kiếm")}),
         # titles before names, listed with commas: a title is not read on into the next name
         ("Huyện Thanh Trì học tập chuyên đề",
          "Kinhtedothi - Sáng 14/4, Huyện ủy Thanh Trì tổ chức hội nghị. Dự có Bí thư Huyện ủy Nguyễn Văn Khánh, "

@@ -33,6 +33,7 @@ log = logging.getLogger(__name__)
 
 _WORD = re.compile(r"\w+|[-–]")
 _NEXT = re.compile(r" (\w+)")
+SUB_DISTRICT = {"ward", "commune", "township", "special"}  # level kinds the gazetteer does not list
 COMMITTEE_KIND = {"quận ủy": "urban-district", "huyện ủy": "district", "thị ủy": "town", "thành ủy": "city",
                   "tỉnh ủy": "province"}
 
@@ -93,6 +94,8 @@ def _place_after(doc: Doc, pos: int, limit: int, committee: str) -> tuple[int, s
         else:
             return i + len(key(lv[0])), level, None, ""
     end, cands = match_places(low, i, limit)
+    if cands and _level_kinds().get(level) in SUB_DISTRICT:
+        return end, level, None, text[i:end]  # "phường Ba Đình" is a ward, not the quận of that name
     if cands:
         return end, level, _pick_for(doc, cands, committee), ""
     m = _PLACE_TEXT.match(text, i, limit)
@@ -303,6 +306,29 @@ def _written_places(doc: Doc, word: str) -> list[tuple[Place | None, str, str]]:
     return memo[k]
 
 
+def article_ward(doc: Doc, level: str) -> str:
+    """The ward (commune ...) the article is about: the only one it names with this level word
+    (``phường Ba Đình``), else the only one its title names, else its title and lead; or ""."""
+    memo = doc.notes.get("ward_places")
+    if not isinstance(memo, dict):
+        memo = doc.notes["ward_places"] = {}
+    if level not in memo:
+        low, found = low_text(doc), []
+        for m in re.finditer(rf"(?<!\w){re.escape(level)} (?=\w)", low):
+            if doc.text[m.end()].isupper() or doc.text[m.end()].isdigit():
+                _end, _lv, _place, text = _place_after(doc, m.start(), len(low), "")
+                if text:
+                    found.append((m.start(), canon(text)))
+        lead = doc.notes.get("lead")
+        memo[level] = ""
+        for end in (len(low), int(doc.notes.get("title_end", 0) or 0), lead[1] if isinstance(lead, tuple) else 0):
+            names = {n for at, n in found if at < end}
+            if len(names) == 1:
+                memo[level] = names.pop()
+                break
+    return str(memo[level])
+
+
 @cache
 def _committee_levels() -> dict[str, frozenset[str]]:
     """Committee word -> the level kinds of the units it leads (``Thị ủy`` -> town)."""
@@ -335,6 +361,9 @@ def placed_like(doc: Doc, bare: OrgSpan, other: OrgSpan) -> OrgRef | None:
         return OrgRef(committee_label(doc, word, other.place), btype)
     if other.place_text:
         return OrgRef(committee_label(doc, word, None, other.place_text, level=other.level), btype)
+    ward = article_ward(doc, other.level) if kind in SUB_DISTRICT else ""
+    if ward:
+        return OrgRef(committee_label(doc, word, None, ward, level=other.level), btype)
     place = _ctx_place(doc, other.level)
     return OrgRef(committee_label(doc, word, place), btype) if place is not None else None
 
@@ -355,6 +384,9 @@ def label(doc: Doc, span: OrgSpan, hint: Place | None = None) -> OrgRef:
         parent = committee_label(doc, span.committee, span.place, span.place_text, hint, span.level)
         return OrgRef(f"{name} {parent}", "party-board", OrgRef(parent, "party-committee"), written)
     place = span.place
+    if place is None and not span.place_text and _level_kinds().get(span.level) in SUB_DISTRICT:
+        ward = article_ward(doc, span.level)  # "UBND phường": the article's ward, never its district
+        return OrgRef(f"{name} {span.level} {ward}".strip(), "organization", written=written)
     if place is None and not span.place_text and (span.level or name in ("UBND", "HĐND")):
         place = _ctx_place(doc, span.level) if span.level or name in ("UBND", "HĐND") else None
     if place is not None:
