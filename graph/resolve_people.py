@@ -22,12 +22,11 @@ from vietkg.graph.store import KG
 
 log = logging.getLogger(__name__)
 
-# Every person mention with its names and the bodies its post observations name.
-PEOPLE_Q = """
-SELECT DISTINCT ?m ?name ?org WHERE {
-  ?m a foaf:Person ; foaf:name ?name .
-  OPTIONAL { ?obs a vkg:PostObservation ; org:member ?m ; org:organization ?org }
-}"""
+# Every person mention with its names, and the bodies its post observations name. Two queries
+# joined here: as one query with OPTIONAL, Oxigraph re-scans every observation for each person
+# (118 s against 0.07 s on a store of 1,080 articles).
+NAMES_Q = "SELECT DISTINCT ?m ?name WHERE { ?m a foaf:Person ; foaf:name ?name }"
+BODIES_Q = "SELECT DISTINCT ?m ?org WHERE { ?obs a vkg:PostObservation ; org:member ?m ; org:organization ?org }"
 # Board -> committee, and body -> the body that continued it (mergers and renames, not abolitions).
 LINKS_Q = """
 SELECT DISTINCT ?o ?rel ?t WHERE {
@@ -112,12 +111,11 @@ def resolve_people(kg: KG, judged: list[Judgement], prior: set[str], org_canon: 
     """Canonical IRI of every person mention and the decisions taken."""
     names: dict[str, set[str]] = defaultdict(set)
     bodies: dict[str, set[str]] = defaultdict(set)
-    for r in kg.select(PEOPLE_Q).rows:
-        m = r["m"] or ""
-        if r["name"]:
-            names[m].add(r["name"])
-        if r["org"]:
-            bodies[m].add(org_canon.get(r["org"], r["org"]))
+    for r in kg.select(NAMES_Q).rows:
+        names[r["m"] or ""].add(r["name"] or "")
+    for r in kg.select(BODIES_Q).rows:
+        if r["m"] in names and r["org"]:
+            bodies[r["m"]].add(org_canon.get(r["org"], r["org"]))
     lin = load_lineage(kg, org_canon)
     nodes = set(names)
     judged = [j for j in judged if j.left in nodes and j.right in nodes]
