@@ -143,3 +143,29 @@ def test_attendee_parts_and_titles() -> None:
 )
 def test_comma_lists_place_bare_bodies(title: str, body: str, date: str, expected: set[tuple[str, str, str]]) -> None:
     assert roles_of(run(body, title, date)) == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "date", "expected"),
+    [
+        # a department's bare province level is the article's province
+        ("Bàu Bàng sơ kết Kết luận 54",
+         "(BDO) Chiều 4/9, Huyện ủy Bàu Bàng tổ chức sơ kết. Dự có Phó Giám đốc Sở Nông nghiệp và Phát triển "
+         "nông thôn tỉnh Đoàn Thị Mỹ Lệ.", "2020-09-05",
+         {("Đoàn Thị Mỹ Lệ", "Phó Giám đốc", "Sở Nông nghiệp và Phát triển nông thôn tỉnh Bình Dương")}),
+        # a post joined by "và" is a part of its own, not a word of the previous body
+        ("Bàu Bàng tổng kết công tác dân vận",
+         "(BDO) Chiều 4/12, Huyện ủy Bàu Bàng tổ chức tổng kết. Dự có đồng chí Nguyễn Văn Sáu, Trưởng Ban Dân "
+         "vận Huyện ủy và Chủ tịch Ủy ban MTTQ Việt Nam huyện.", "2020-12-05",
+         {("Nguyễn Văn Sáu", "Trưởng Ban", "Ban Dân vận Huyện ủy Bàu Bàng"),
+          ("Nguyễn Văn Sáu", "Chủ tịch", "Ủy ban MTTQ Việt Nam huyện Bàu Bàng")}),
+        # a bare ward level before the holder's name: the ward the article names
+        ("Xã Tân Hiệp học tập Nghị quyết Đại hội",
+         "Sáng 2/10, Đảng ủy xã Tân Hiệp tổ chức hội nghị. Tại hội nghị, Phó Bí thư Thường trực Đảng ủy xã Đỗ "
+         "Thanh Tùng đã quán triệt các nội dung.", "2025-10-03",
+         {("Đỗ Thanh Tùng", "Phó Bí thư Thường trực", "Đảng ủy xã Tân Hiệp")}),
+    ],
+)
+def test_titles_before_names_complete_their_bodies(title: str, body: str, date: str,
+                                                   expected: set[tuple[str, str, str]]) -> None:
+    assert roles_of(run(body, title, date)) == expected

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from vietkg.ingest.model import Doc, OrgRef
-from vietkg.ingest.patterns import body_grammar, title_stops
+from vietkg.ingest.patterns import body_grammar, posts, surnames, title_stops
 from vietkg.ingest.steps._places import (
     DISTRICT_KINDS,
     LEVEL_WORD,
@@ -170,18 +170,24 @@ def _read_name(doc: Doc, span: OrgSpan, limit: int) -> None:
                 and span.end > span.start + len(span.head) + 1 and text[j].isupper():
             break
         lv = _match(low, j, "level")
-        if lv and not text[j:j + 2].isupper():
+        if lv and not text[j:j + 2].isupper() and not _name_word(text, j, lv[0]):
             end, level, place, ptext = _place_after(doc, j, limit, "")
             if end > j:
                 span.name_end, span.level, span.place, span.place_text, span.end = i, level, place, ptext, end
             return
-        if _match(low, j, "connector"):
+        con = _match(low, j, "connector")
+        if con:
             k = _after_connector(doc, j, limit)
             if k is None:
                 break
             i = k
+            if con[1] == "end":
+                span.end = span.name_end = k
             continue
         if text[j] in "-–" and j + 2 < limit and text[j + 2].isupper():
+            i = j + 1
+            continue
+        if text[j] == "," and _inner_list(doc, j, limit):
             i = j + 1
             continue
         w = _word_end(doc, j, limit)
@@ -190,18 +196,55 @@ def _read_name(doc: Doc, span: OrgSpan, limit: int) -> None:
         i = span.end = span.name_end = w
 
 
+def _name_word(text: str, j: int, level: str) -> bool:
+    """A capitalised level word before a lower-case syllable is a word of the name (``Xã hội`` of
+    ``Sở Lao động - Thương binh và Xã hội``), not a place level (``xã Tân Phú``, ``UBND xã``)."""
+    k = j + len(level)
+    return text[j].isupper() and bool(re.match(r" [a-zà-ỹđ]", text[k:k + 2]))
+
+
+_INNER = re.compile(r", ([A-ZÀ-ỸĐ]\w*(?: [a-zà-ỹđ]\w*)?) và [A-ZÀ-ỸĐ]")
+
+
+def _inner_list(doc: Doc, j: int, limit: int) -> bool:
+    """A comma inside a name that enumerates its fields, ``A, B và C`` (``Sở Văn hóa, Thể thao và
+    Du lịch``): the part after it opens no body, post or place, and ``và`` + a capital follows."""
+    m = _INNER.match(doc.text, j, limit)
+    if m is None:
+        return False
+    low, at = low_text(doc), j + 2
+    if any(_match(low, at, kind) for kind in ("head", "committee", "central", "level")):
+        return False
+    first = m.group(1).split()[0]
+    return key(first) not in surnames() and not match_places(low, at)[1] and not _opens_post(low, at)
+
+
+@cache
+def _post_keys() -> tuple[str, ...]:
+    return tuple(key(p.written) for p in posts())
+
+
+def _opens_post(low: str, at: int) -> bool:
+    return any(low.startswith(k, at) and not low[at + len(k):at + len(k) + 1].isalnum() for k in _post_keys())
+
+
 def _after_connector(doc: Doc, j: int, limit: int) -> int | None:
-    """End of a connector (``và``, ``khối``, ``các cơ quan``) that goes on with the name, else None."""
+    """End of a connector (``và``, ``khối``, ``các cơ quan``) that goes on with the name, else None.
+    A connector marked ``end`` in ``body_grammar.csv`` is a fixed lower-case tail that may also close
+    the name (``Sở Nông nghiệp và Phát triển nông thôn``)."""
     low, text = low_text(doc), doc.text
     con = _match(low, j, "connector")
     if con is None:
         return None
     k = j + len(key(con[0]))
-    if key(con[0]) == "và" and (_match(low, k + 1, "head") or _match(low, k + 1, "committee")):
+    if key(con[0]) == "và" and (_match(low, k + 1, "head") or _match(low, k + 1, "committee")
+                                or _opens_post(low, k + 1)):
         return None
     nxt = text[k + 1:k + 2] if k < limit else ""
     if nxt and (nxt.isupper() or _match(low, k + 1, "level") or _match(low, k + 1, "connector")):
         return k
+    if con[1] == "end":
+        return k  # a fixed lower-case tail of a name: "Phát triển nông thôn"
     return None
 
 

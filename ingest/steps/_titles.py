@@ -21,7 +21,7 @@ from vietkg.ontology.text import key
 
 log = logging.getLogger(__name__)
 
-SEP = re.compile(r"\s*(?:,|\s[-–]|\s*;?\s*kiêm)\s+")
+SEP = re.compile(r"\s*(?:,|\s[-–]|\s*;?\s*kiêm|\s+và)\s+")
 
 
 @dataclass

@@ -7,7 +7,9 @@ in an attendee list (``Tham dự có các đồng chí: A, title; B, title``), b
 thư ...``, ``ông X - Trưởng ban ...``) or after one (``Bí thư Quận uỷ Ba Đình Hoàng Minh Dũng
 Tiến``, ``Phó Bí thư Thị ủy, Chủ tịch HĐND thị xã Y``). Names of places, streets and ideologies
 (``not_people.csv``, the gazetteer) are skipped — but after a title that ends in a bare district
-level (``Phó Chủ tịch UBND quận Z``) the name is the holder's. Each mention is kept in
+level (``Phó Chủ tịch UBND quận Z``) the name is the holder's, and after a bare ward level too when
+the title opens its clause and the article names its ward otherwise. A run that opens with a post
+(``Phó Trưởng Ban Tuyên``: Phó is also a surname) is a title, never a person. Each mention is kept in
 ``doc.notes["mentions"]`` for the roles and events steps.
 """
 
@@ -21,7 +23,7 @@ from functools import cache
 from vietkg.ingest.model import Doc, PersonFact
 from vietkg.ingest.patterns import not_people, surnames
 from vietkg.ingest.steps._places import low_text, match_places
-from vietkg.ingest.steps._titles import Part, read_title, title_before
+from vietkg.ingest.steps._titles import Part, match_post, read_title, title_before
 from vietkg.ontology.text import canon, key
 
 log = logging.getLogger(__name__)
@@ -30,6 +32,7 @@ _WORD = re.compile(r"\w+")
 CLAUSE_END = re.compile(r"[.;:!?()\n\"“”]|\bcó\s|\s[-–]\s|,\s")
 LIST_END = re.compile(r"[.;:!?()\n\"“”]|\bcó\s|\s[-–]\s")  # a title list goes on over commas
 DISTRICT_LEVELS = ("quận", "huyện", "thị xã")  # levels the gazetteer lists completely
+WARD_LEVEL_END = re.compile(r"(?<!\w)(phường|xã|thị trấn|đặc khu)$", re.I)  # levels it does not list
 
 
 @cache
@@ -99,10 +102,12 @@ def _not_person(doc: Doc, start: int, end: int) -> bool:
     name = doc.text[start:end]
     if any(name.startswith(n) or name.endswith(n) for n in bad["name"]):
         return True
+    if match_post(doc, start) is not None:  # "Phó Trưởng Ban Tuyên": a title (Phó is a surname too)
+        return True
     before = doc.text[max(0, start - 40):start].rstrip()
     if not any(before.endswith(" " + b) or before == b for b in bad["before"]):
         return False
-    return not _titled_level(doc, start, before)
+    return not (_titled_level(doc, start, before) or _ward_holder(doc, start, end, before))
 
 
 def _titled_level(doc: Doc, start: int, before: str) -> bool:
@@ -112,6 +117,56 @@ def _titled_level(doc: Doc, start: int, before: str) -> bool:
     if not re.search(rf"(?<!\w)(?:{'|'.join(DISTRICT_LEVELS)})$", before, re.I):
         return False
     return bool(title_before(doc, _clause_start(doc, start, LIST_END), start))
+
+
+def _ward_holder(doc: Doc, start: int, end: int, before: str) -> bool:
+    """``Phó Bí thư Thường trực Đảng ủy phường Trịnh Quốc Việt``: the gazetteer lists no wards or
+    communes, so a name after a title ending in a bare ward level is the holder's only when the title
+    opens its clause (not the title after an earlier name: ``ông A, Chủ tịch UBND phường Nguyễn Thái
+    Bình``), the article names a ward with that level elsewhere (the one the title means) and never
+    writes this name as one."""
+    m = WARD_LEVEL_END.search(before)
+    if m is None:
+        return False
+    cs = _clause_start(doc, start, LIST_END)
+    parts = title_before(doc, cs, start)
+    if not parts or _after_a_name(doc, cs, parts[0].start):
+        return False
+    places = _level_places(doc, m.group(1).lower(), start)
+    name = key(doc.text[start:end])
+    return bool(places) and not any(p.startswith(name) for p in places)
+
+
+def _after_a_name(doc: Doc, cs: int, at: int) -> bool:
+    """The title at ``at`` follows a name and a comma or dash (``ông Lê Văn A, Chủ tịch ...``)."""
+    words = list(_WORD.finditer(doc.text, cs, at))
+    tail = doc.text[words[-1].end():at] if words else ""
+    if not re.fullmatch(r"\s*(?:,|[-–])\s*", tail):
+        return False
+    run = []
+    for w in reversed(words):
+        if not _is_name_word(w.group(0)):
+            break
+        run.append(w.group(0))
+    return len(run) >= 2 and key(run[-1]) in surnames()
+
+
+def _level_places(doc: Doc, level: str, skip: int) -> list[str]:
+    """The capitalised runs the article writes after a level word (``phường Ba Đình``), leaving out
+    the one at ``skip`` and those that end a title before a name."""
+    out = []
+    for m in re.finditer(rf"(?<!\w){re.escape(level)} (?=\w)", low_text(doc)):
+        at = m.end()
+        words = []
+        for w in _WORD.finditer(doc.text, at, at + 60):
+            if w.start() != at or not (w.group(0)[0].isupper() or w.group(0).isdigit()):
+                break
+            words.append(w.group(0))
+            at = w.end() + 1
+        if not words or m.end() == skip or title_before(doc, _clause_start(doc, m.end(), LIST_END), m.end()):
+            continue
+        out.append(key(" ".join(words)))
+    return out
 
 
 def _swallows_name(part: Part) -> bool:
@@ -126,8 +181,18 @@ def _swallows_name(part: Part) -> bool:
 
 def _clause_start(doc: Doc, pos: int, ends_at: re.Pattern[str] = CLAUSE_END) -> int:
     lo = max(0, pos - 160)
-    ends = [m.end() for m in ends_at.finditer(doc.text, lo, pos)]
+    ends = [m.end() for m in ends_at.finditer(doc.text, lo, pos) if not _inner_dash(doc, m.group(0), m.end())]
     return ends[-1] if ends else lo
+
+
+def _inner_dash(doc: Doc, sep: str, after: int) -> bool:
+    """`` - `` inside a body name (``Sở Lao động - Thương binh và Xã hội``): a capitalised word that
+    opens neither a post nor a name follows it, so it does not end the clause."""
+    if sep.strip() not in ("-", "–"):
+        return False
+    m = _WORD.match(doc.text, after)
+    return bool(m) and m.group(0)[:1].isupper() and key(m.group(0)) not in surnames() \
+        and match_post(doc, after) is None
 
 
 def _title_after(doc: Doc, end: int) -> tuple[list[Part], int]:
