@@ -220,3 +220,44 @@ def test_a_bad_cluster_role_row_names_file_and_line() -> None:
 
     with pytest.raises(PatternError, match=r"cluster_roles\.csv:7: value 'boss'"):
         _check({"kind": "role", "text": "Cụm trưởng", "value": "boss"}, 7)
+
+
+@pytest.mark.parametrize(
+    ("body", "display", "expected"),
+    [
+        # a written ward level wins over a district of the same name (Thủ Dầu Một, Dĩ An were districts)
+        ("Báo Bình Dương Sáng 20/10, Ban Tuyên giáo và Dân vận Tỉnh ủy tổ chức ký kết. Cụm thi đua số 4 gồm "
+         "Ban Xây dựng Đảng của Đảng ủy các phường: Thủ Dầu Một, Dĩ An và Phú Lợi.", "2025-10-21",
+         {4: ["Ban Xây dựng Đảng Đảng ủy phường Thủ Dầu Một", "Ban Xây dựng Đảng Đảng ủy phường Dĩ An",
+              "Ban Xây dựng Đảng Đảng ủy phường Phú Lợi"]}),
+        ("Báo Bình Dương Sáng 20/10, Ban Tuyên giáo và Dân vận Tỉnh ủy tổ chức ký kết. Cụm thi đua số 6 gồm "
+         "Văn phòng Đảng ủy các xã: Bàu Bàng, Dầu Tiếng và Minh Thạnh.", "2025-10-21",
+         {6: ["Văn phòng Đảng ủy xã Bàu Bàng", "Văn phòng Đảng ủy xã Dầu Tiếng", "Văn phòng Đảng ủy xã Minh Thạnh"]}),
+    ],
+)
+def test_written_ward_level_wins(body: str, display: str, expected: dict[int, list[str]]) -> None:
+    assert members(run(body, display=display)) == expected
+
+
+def test_cluster_members_commit_as_written() -> None:
+    doc = run("Báo Bình Dương Sáng 20/10, Ban Tuyên giáo và Dân vận Tỉnh ủy tổ chức ký kết. Cụm thi đua số 4 gồm "
+              "Ban Xây dựng Đảng Đảng ủy các phường: Thủ Dầu Một và Phú Lợi. Theo đó, các đơn vị trong cụm cam kết "
+              "thực hiện Chỉ thị số 45-CT/TW của Bộ Chính trị.", display="2025-10-21")
+    assert impls(doc) == {("45-CT/TW", "Ban Xây dựng Đảng Đảng ủy phường Thủ Dầu Một", "committed"),
+                          ("45-CT/TW", "Ban Xây dựng Đảng Đảng ủy phường Phú Lợi", "committed")}
+
+
+@pytest.mark.parametrize(
+    ("body", "display", "year"),
+    [
+        # a review held early in the next year is for the year it reviews
+        (HCM + "Sáng 8/1, Cụm thi đua số 2 tổ chức hội nghị tổng kết hoạt động năm 2024, triển khai nhiệm vụ năm "
+         "2025. Cụm thi đua số 2 gồm các đơn vị: Quận 4 và Quận 6.", "2025-01-09", 2024),
+        # a pact signed for the year it is signed in
+        (HCM + "Sáng 8/3, Cụm thi đua số 2 ký kết giao ước thi đua năm 2025. Cụm thi đua số 2 gồm các đơn vị: "
+         "Quận 4 và Quận 6.", "2025-03-09", 2025),
+    ],
+)
+def test_emulation_year(body: str, display: str, year: int) -> None:
+    (fact,) = run(body, display=display).facts.clusters
+    assert fact.year == year and len(fact.members) == 2

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from vietkg.ingest.model import Doc, OrgRef
-from vietkg.ingest.steps._orgs import _match, label, read_org
+from vietkg.ingest.steps._orgs import SUB_DISTRICT, _level_kinds, _match, label, read_org
 from vietkg.ingest.steps._places import DISTRICT_KINDS, low_text, match_places, pick
 from vietkg.ontology import Place
 from vietkg.ontology.text import canon, key
@@ -110,6 +110,9 @@ def _board_of(org: OrgRef | None) -> str:
 
 
 def expand_items(doc: Doc, items: Items, organiser: OrgRef | None) -> list[tuple[OrgRef, tuple[int, int]]]:
+    """Each item as a body: a shared prefix with its level (``Ban Xây dựng Đảng Đảng ủy các phường:
+    Hạ Long``; a written ward or commune level wins over a district of the same name), a body named
+    in full, or a district written alone as the organiser's counterpart there."""
     out: list[tuple[OrgRef, tuple[int, int]]] = []
     committee, level = "", ""
     board = _board_of(organiser)
@@ -117,7 +120,7 @@ def expand_items(doc: Doc, items: Items, organiser: OrgRef | None) -> list[tuple
     for s, e in items.spans:
         text = canon(doc.text[s:e])
         if items.prefix_head and lv_words and not _is_body(doc, s):
-            place = _district(doc, text, "")
+            place = None if _level_kinds().get(key(lv_words)) in SUB_DISTRICT else _district(doc, text, "")
             if place is not None and ("ủy" in items.prefix_levels or items.prefix_head.startswith("Ban ")):
                 out.append((OrgRef(f"{items.prefix_head} {place.committee} {place.name}", "party-board"), (s, e)))
             else:

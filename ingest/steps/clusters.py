@@ -8,7 +8,10 @@ organiser's counterpart body in each district (``Ban Tuyên giáo Quận ủy Qu
 (``Quận ủy 1, 3, 5, 10, Tân Bình và Thành ủy Thủ Đức``); a shared prefix (``Văn phòng Đảng ủy
 các phường: A, B``, ``Ban Tuyên giáo các huyện ủy: A, B``); full body names, one per line or
 separated by commas; and ``X, đơn vị dẫn đầu Cụm thi đua số N`` (the unit ranked first in the
-cluster's emulation: a member, not its cụm trưởng).
+cluster's emulation: a member, not its cụm trưởng). A written ward or commune level wins over a
+district of the same name (``Đảng ủy các phường: Hạ Long`` is the ward). The cluster's year is the
+emulation year the article is about: the one its review or pact is for (``tổng kết hoạt động năm
+2025`` held in January 2026), else the event's.
 
 Who leads (cụm trưởng) and deputises (cụm phó) is read by ``_cluster_roles``; a role goes to the
 cluster written after it or else the last one named before it, in the year the role is for: a
@@ -58,14 +61,33 @@ def _organiser(doc: Doc, end: int) -> OrgRef | None:
 def _cluster(doc: Doc, found: dict[int, ClusterFact], number: int, start: int, end: int) -> ClusterFact:
     fact = found.get(number)
     if fact is None:
-        year = doc.notes.get("year")
-        fact = ClusterFact(number, f"Cụm thi đua số {number}", None, year if isinstance(year, int) else None,
+        year = _emulation_year(doc)
+        fact = ClusterFact(number, f"Cụm thi đua số {number}", None, year,
                            doc.evidence(start, end))
         found[number] = fact
         doc.facts.clusters.append(fact)
     if fact.organiser is None:
         fact.organiser = _organiser(doc, end)
     return fact
+
+
+REVIEWED_YEAR = re.compile(r"\b(?:tổng kết|sơ kết|ký kết|giao ước|phát động)\b[^.;\n]{0,60}?\bnăm\s+((?:19|20)\d{2})\b",
+                           re.I)
+
+
+def _emulation_year(doc: Doc) -> int | None:
+    """The emulation year the article is about: the year its review, pact or launch is for, written in
+    the lead or the title (``tổng kết hoạt động năm 2025`` held on 9/1/2026), else the event's year."""
+    year = doc.notes.get("year")
+    if not isinstance(year, int):
+        return None
+    lead = doc.notes.get("lead")
+    spans = [lead if isinstance(lead, tuple) else (0, 0), (0, int(doc.notes.get("title_end", 0) or 0))]
+    for s, e in spans:
+        m = REVIEWED_YEAR.search(doc.text, s, e)
+        if m and int(m.group(1)) in (year - 1, year):
+            return int(m.group(1))
+    return year
 
 
 RANK = {"leader": 0, "deputy": 1, "member": 2}
