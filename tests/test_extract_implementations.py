@@ -85,3 +85,44 @@ def test_a_speakers_body_is_not_the_implementer() -> None:
             "Bộ Chính trị cho hơn 300 cán bộ chủ chốt.")
     assert units(body, "Huyện ủy Dầu Tiếng quán triệt Nghị quyết 35-NQ/TW", "2019-04-04") == {
         ("35-NQ/TW", "Huyện ủy Dầu Tiếng")}
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "expected"),
+    [
+        # two adverbials before the fronted clause; the standing members act for their committee
+        ("Huyện Nông Cống đối thoại với Nhân dân",
+         "(Baothanhhoa.vn) - Chiều 20/11, Huyện ủy Nông Cống tổ chức tổng kết. Trước đó, ngày 2/11, thực hiện Quy "
+         "định số 11-QĐi/TW của Bộ Chính trị, Thường trực Huyện ủy Nông Cống đã tổ chức đối thoại với Nhân dân.",
+         {("11-QĐi/TW", "Huyện ủy Nông Cống")}),
+        # a lower-case list inside the document's description does not end the fronted clause
+        ("Đảng ủy Khối các cơ quan tỉnh học tập nghị quyết",
+         "BÁO BÌNH ĐỊNH Ngày 10/8, Đảng ủy Khối các cơ quan tỉnh tổ chức hội nghị. Thực hiện Kế hoạch số 40-KH/TU "
+         "của Ban Thường vụ Tỉnh ủy về học tập, quán triệt và triển khai các nghị quyết Trung ương, Đảng ủy Khối các "
+         "cơ quan tỉnh đã tổ chức hội nghị để đảng viên nắm vững nội dung Nghị quyết số 18-NQ/TW.",
+         {("40-KH/TU", "Đảng ủy Khối các cơ quan tỉnh Bình Định"),
+          ("18-NQ/TW", "Đảng ủy Khối các cơ quan tỉnh Bình Định")}),
+        # ... but a lower-case clause with its own predicate (đã) does: no subject follows the cue
+        ("Hội nghị học tập, quán triệt",
+         HCM + "Sáng 9/5, hội nghị diễn ra. Thực hiện Nghị quyết số 35-NQ/TW, các cơ quan báo chí đã đăng nhiều "
+         "bài, Ban Tuyên giáo Quận ủy Quận 1 biên soạn tài liệu.", set()),
+    ],
+)
+def test_fronted_clauses_read_on(title: str, body: str, expected: set[tuple[str, str]]) -> None:
+    assert units(body, title) == expected
+
+
+def test_cluster_members_named_by_a_list_of_levels() -> None:
+    body = ("Kinhtedothi - Chiều 2/3, Cụm thi đua số 2 Ban Tuyên giáo Thành ủy Hà Nội gồm Ban Tuyên giáo các quận, "
+            "huyện ủy: Hoàng Mai, Thanh Trì và Thường Tín tổ chức ký kết giao ước. Đồng chí đề nghị Ban Tuyên giáo "
+            "các quận, huyện ủy trong cụm thực hiện tốt Kế hoạch số 12-KH/BTGTU của Ban Tuyên giáo Thành ủy.")
+    assert units(body, "Cụm thi đua số 2 ký kết giao ước", "2018-03-03") == {
+        ("12-KH/BTGTU", "Ban Tuyên giáo Quận ủy Hoàng Mai"), ("12-KH/BTGTU", "Ban Tuyên giáo Huyện ủy Thanh Trì"),
+        ("12-KH/BTGTU", "Ban Tuyên giáo Huyện ủy Thường Tín")}
+
+
+def test_in_the_spirit_of_with_an_adverb() -> None:
+    body = ("(BKH) - Sáng 5/1, Đảng ủy phường Cam Ranh tổ chức tổng kết. Các chi bộ trực thuộc và Đảng ủy phường "
+            "Cam Ranh đã tổ chức đại hội theo đúng tinh thần Chỉ thị số 45-CT/TW của Bộ Chính trị.")
+    assert units(body, "Phường Cam Ranh tổng kết công tác xây dựng Đảng", "2026-01-06") == {
+        ("45-CT/TW", "Đảng ủy phường Cam Ranh")}

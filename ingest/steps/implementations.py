@@ -8,8 +8,10 @@ For each cited document (``doc_spans`` from ``documents``), in its sentence:
   ``Theo nội dung giao ước``), the units named before the cue;
 - reported / reviewed — ``<unit> đã triển khai|thực hiện|quán triệt|bám sát ... <document>``;
   ``<unit> tổ chức hội nghị sơ kết ... thực hiện <document>``; a fronted clause ``Để thực hiện
-  <document> ... của <issuer>, <unit> <verb> ...`` (the main clause's subject). A body inside a
-  speaker's title (``Đồng chí X, Phó Trưởng Ban ... quán triệt ...``) is not the subject.
+  <document> ... của <issuer>, <unit> <verb> ...`` (the main clause's subject; up to two adverbials
+  may open the sentence: ``Trước đó, ngày 15/10, thực hiện ...``). A body inside a speaker's title
+  (``Đồng chí X, Phó Trưởng Ban ... quán triệt ...``) is not the subject; ``Thường trực`` and ``Ban
+  Thường vụ`` of a committee act for the committee.
 
 ``các đơn vị (trong cụm)`` and a cluster as subject expand to every listed member of the article's
 cluster; ``Ban`` alone is the article's organising body; generic subjects (``ngành Tuyên giáo
@@ -26,16 +28,18 @@ from functools import cache
 
 from vietkg.ingest.model import ClusterFact, Doc, DocLinkFact, ImplementationFact, OrgRef
 from vietkg.ingest.patterns import doc_nouns, impl_cues
-from vietkg.ingest.steps._orgs import label, read_org
+from vietkg.ingest.steps._orgs import _match, label, read_org
 from vietkg.ingest.steps._places import low_text
 
 log = logging.getLogger(__name__)
 
 GENERIC = re.compile(r"^(?:[\w ]{0,30}?\bcác\s+(?:đơn vị|thành viên|cơ quan|trường|địa phương|quận|huyện|phường|xã)"
-                     r"(?:\s+\w+){0,2}?\s+(?:trong|thuộc|của)\s+[Cc]ụm|các\s+(?:đơn vị|thành viên|cơ quan|trường)\b)")
+                     r"(?:,?\s+\w+){0,3}?\s+(?:trong|thuộc|của)\s+[Cc]ụm|các\s+(?:đơn vị|thành viên|cơ quan|trường)\b)")
 CONTINUES = re.compile(r"(?:ngày|của|về|số|khóa|và)\b|\d")  # a document's description goes on
 VERB_AFTER_SUBJECT = re.compile(r"\s+(?!(?:của|về|ngày|số|khóa|và|cùng|thuộc|trực thuộc)\b)[a-zà-ỹđ]")
 PACT = re.compile(r"(?:nội dung|theo)\s+(?:ký kết|giao ước)|theo giao ước", re.I)
+PREDICATE = re.compile(r"(?<!\w)(?:đã|đang|sẽ)(?!\w)")  # aspect words: a main clause's predicate
+ACTING = re.compile(r"Thường trực\s+")
 NOT_SUBJECT = re.compile(r"(?:của|với|tại|cho|về|theo|đến|từ|hướng dẫn|chỉ đạo)\s+$")
 
 
@@ -65,6 +69,7 @@ def _unit_at(doc: Doc, pos: int, limit: int) -> list[OrgRef] | None:
         pos += 1
     if text.startswith("đồng chí", pos):
         return None
+    pos = _acting_for(doc, pos)
     tail = text[pos:pos + 90]
     cluster = _members(doc)
     if GENERIC.match(tail):
@@ -136,14 +141,16 @@ def _pact_scope(doc: Doc, s: int) -> bool:
 def _fronted() -> re.Pattern[str]:
     """A sentence opened by a reported cue: ``Để thực hiện ...``, ``Năm 2022, triển khai ...``."""
     cues = sorted((c for mode, c in impl_cues() if mode == "reported"), key=len, reverse=True)
-    return re.compile(rf"(?:[^,;.\n]{{0,40}},\s*)?(?:(?:để|nhằm)\s+)?(?:{'|'.join(map(re.escape, cues))})(?!\w)")
+    return re.compile(rf"(?:[^,;.\n]{{0,40}},\s*){{0,2}}(?:(?:để|nhằm)\s+)?(?:{'|'.join(map(re.escape, cues))})(?!\w)")
 
 
 def _fronted_subject(doc: Doc, s: int, e: int, at: int) -> list[OrgRef] | None:
     """``Để thực hiện <document> ... của Ban Thường vụ Tỉnh ủy, Huyện ủy X phát động ...``: a document
     in a fronted clause is implemented by the subject of the main clause. The clause goes on over
-    commas before another document or its description (``, Kế hoạch số ...``, ``, ngày ...``) and
-    ends at the first other comma: the unit after it, when a verb follows, is the subject."""
+    commas before another document or its description (``, Kế hoạch số ...``, ``, ngày ...``) and over
+    a lower-case list inside the description (``về học tập, quán triệt và triển khai ...``) that has
+    no predicate (``đã``, ``đang``, ``sẽ``); it ends at the first other comma: the unit after it, when
+    a verb follows, is the subject."""
     m = _fronted().match(low_text(doc), s, e)
     if m is None or m.end() > at:
         return None
@@ -151,13 +158,22 @@ def _fronted_subject(doc: Doc, s: int, e: int, at: int) -> list[OrgRef] | None:
         pos = m.end() + comma.end()
         if CONTINUES.match(doc.text, pos, e) or any(doc.text.startswith(n, pos) for n in doc_nouns()):
             continue
+        nxt = doc.text.find(",", pos, e)
+        if doc.text[pos:pos + 1].islower() and not PREDICATE.search(doc.text, pos, nxt if nxt >= 0 else e):
+            continue
         if pos < at:
             return None  # the document is in the main clause
-        span = read_org(doc, pos, e) if doc.text[pos:pos + 1].isupper() else None
+        span = read_org(doc, _acting_for(doc, pos), e) if doc.text[pos:pos + 1].isupper() else None
         if span is None or not VERB_AFTER_SUBJECT.match(doc.text, span.end, e):
             return None
         return _unit_at(doc, pos, e)
     return None
+
+
+def _acting_for(doc: Doc, pos: int) -> int:
+    """``Thường trực Huyện ủy X``: the standing members act for their committee (where it starts)."""
+    m = ACTING.match(doc.text, pos)
+    return m.end() if m and _match(low_text(doc), m.end(), "committee") else pos
 
 
 def _units_for(doc: Doc, s: int, e: int, at: int) -> tuple[list[OrgRef] | None, str]:
