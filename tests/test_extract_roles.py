@@ -169,3 +169,11 @@ def test_comma_lists_place_bare_bodies(title: str, body: str, date: str, expecte
 def test_titles_before_names_complete_their_bodies(title: str, body: str, date: str,
                                                    expected: set[tuple[str, str, str]]) -> None:
     assert roles_of(run(body, title, date)) == expected
+
+
+def test_a_lower_case_post_after_va_is_other_people() -> None:
+    doc = run("(Baonghean.vn) - Sáng 3/8, Huyện ủy Yên Thành tổ chức hội nghị. Dự có đồng chí Phan Văn Hòa - Phó "
+              "Bí thư Huyện ủy, Chủ tịch UBND huyện và bí thư các chi bộ trực thuộc.", "Yên Thành học tập chuyên đề",
+              "2024-08-04")
+    (a,) = doc.facts.events[0].attendees
+    assert a.title == "Phó Bí thư Huyện ủy, Chủ tịch UBND huyện"

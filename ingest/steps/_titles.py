@@ -96,6 +96,8 @@ def read_title(doc: Doc, pos: int, limit: int) -> list[Part]:
         m = SEP.match(doc.text, part.end, limit)
         if not m or (match_post(doc, m.end()) is None and not low_text(doc).startswith("nguyên ", m.end())):
             break
+        if m.group(0).strip() == "và" and not doc.text[m.end()].isupper():
+            break  # "... và bí thư các tổ chức cơ sở đảng": other people, not a part of this title
         pos = m.end()
     return parts
 
