@@ -153,6 +153,10 @@ def test_comma_lists_place_bare_bodies(title: str, body: str, date: str, expecte
          "(BDO) Chiều 4/9, Huyện ủy Bàu Bàng tổ chức sơ kết. Dự có Phó Giám đốc Sở Nông nghiệp và Phát triển "
          "nông thôn tỉnh Đoàn Thị Mỹ Lệ.", "2020-09-05",
          {("Đoàn Thị Mỹ Lệ", "Phó Giám đốc", "Sở Nông nghiệp và Phát triển nông thôn tỉnh Bình Dương")}),
+        # a department written without its place is the article's province's (Sở exist at that level only)
+        ("Bàu Bàng tổng kết năm học",
+         "(BDO) Chiều 4/9, Huyện ủy Bàu Bàng tổ chức tổng kết. Dự có Giám đốc Sở Giáo dục và Đào tạo Ngô Văn Lợi.",
+         "2020-09-05", {("Ngô Văn Lợi", "Giám đốc", "Sở Giáo dục và Đào tạo tỉnh Bình Dương")}),
         # a post joined by "và" is a part of its own, not a word of the previous body
         ("Bàu Bàng tổng kết công tác dân vận",
          "(BDO) Chiều 4/12, Huyện ủy Bàu Bàng tổ chức tổng kết. Dự có đồng chí Nguyễn Văn Sáu, Trưởng Ban Dân "

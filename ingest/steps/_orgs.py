@@ -432,12 +432,20 @@ def label(doc: Doc, span: OrgSpan, hint: Place | None = None) -> OrgRef:
         return OrgRef(f"{name} {span.level} {ward}".strip(), "organization", written=written)
     if place is None and not span.place_text and (span.level or name in ("UBND", "HĐND")):
         place = _ctx_place(doc, span.level) if span.level or name in ("UBND", "HĐND") else None
+    if place is None and not span.place_text and _provincial(doc, span):
+        place = _ctx_place(doc, "tỉnh")  # "Sở Nội vụ" alone: departments exist at province level only
     if place is not None:
         return OrgRef(f"{name} {_as_written(place, span.level)}", "organization", written=written)
     if span.place_text:
         return OrgRef(f"{name} {span.level} {canon(span.place_text)}".replace("  ", " "), "organization",
                       written=written)
     return OrgRef(name, "organization", written=written)
+
+
+def _provincial(doc: Doc, span: OrgSpan) -> bool:
+    """A head whose bodies exist at province level only (``department`` in ``body_grammar.csv``: Sở)."""
+    head = _match(low_text(doc), span.start, "head")
+    return head is not None and head[1] == "department"
 
 
 def _as_written(place: Place, level: str) -> str:
