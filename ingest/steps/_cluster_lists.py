@@ -12,7 +12,8 @@ import re
 from dataclasses import dataclass
 
 from vietkg.ingest.model import Doc, OrgRef
-from vietkg.ingest.steps._orgs import SUB_DISTRICT, _level_kinds, _match, label, read_org
+from vietkg.ingest.steps._body_words import SUB_DISTRICT, level_kinds, match_word
+from vietkg.ingest.steps._orgs import label, read_org
 from vietkg.ingest.steps._places import DISTRICT_KINDS, low_text, match_places, pick
 from vietkg.ontology import Place
 from vietkg.ontology.text import canon, key
@@ -34,7 +35,7 @@ class Items:
 
 def _is_body(doc: Doc, pos: int) -> bool:
     low = low_text(doc)
-    return bool(_match(low, pos, "head") or _match(low, pos, "committee") or _match(low, pos, "central"))
+    return bool(match_word(low, pos, "head") or match_word(low, pos, "committee") or match_word(low, pos, "central"))
 
 
 def _opens_item(doc: Doc, pos: int) -> bool:
@@ -120,7 +121,7 @@ def expand_items(doc: Doc, items: Items, organiser: OrgRef | None) -> list[tuple
     for s, e in items.spans:
         text = canon(doc.text[s:e])
         if items.prefix_head and lv_words and not _is_body(doc, s):
-            place = None if _level_kinds().get(key(lv_words)) in SUB_DISTRICT else _district(doc, text, "")
+            place = None if level_kinds().get(key(lv_words)) in SUB_DISTRICT else _district(doc, text, "")
             if place is not None and ("ủy" in items.prefix_levels or items.prefix_head.startswith("Ban ")):
                 out.append((OrgRef(f"{items.prefix_head} {place.committee} {place.name}", "party-board"), (s, e)))
             else:

@@ -13,10 +13,20 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import dataclass
-from functools import cache
 
 from vietkg.ingest.model import Doc, OrgRef
-from vietkg.ingest.patterns import body_grammar, posts, surnames, title_stops
+from vietkg.ingest.patterns import title_stops
+from vietkg.ingest.steps._body_words import (
+    SUB_DISTRICT,
+    alias,
+    committee_levels,
+    inner_list,
+    level_kinds,
+    match_word,
+    name_word,
+    numbered,
+    opens_post,
+)
 from vietkg.ingest.steps._places import (
     DISTRICT_KINDS,
     LEVEL_WORD,
@@ -33,7 +43,6 @@ log = logging.getLogger(__name__)
 
 _WORD = re.compile(r"\w+|[-–]")
 _NEXT = re.compile(r" (\w+)")
-SUB_DISTRICT = {"ward", "commune", "township", "special"}  # level kinds the gazetteer does not list
 COMMITTEE_KIND = {"quận ủy": "urban-district", "huyện ủy": "district", "thị ủy": "town", "thành ủy": "city",
                   "tỉnh ủy": "province"}
 
@@ -51,24 +60,6 @@ class OrgSpan:
     place_text: str = ""  # place as written when not in the gazetteer
 
 
-@cache
-def _keyed(kind: str) -> dict[str, tuple[tuple[str, str, str], ...]]:
-    """Grammar entries of one kind by their first letter: (key, text, value), longest first."""
-    out: dict[str, list[tuple[str, str, str]]] = {}
-    for text, value in body_grammar()[kind]:
-        k = key(text)
-        out.setdefault(k[:1], []).append((k, text, value))
-    return {c: tuple(sorted(v, key=lambda t: -len(t[0]))) for c, v in out.items()}
-
-
-def _match(low: str, pos: int, kind: str) -> tuple[str, str] | None:
-    for k, text, value in _keyed(kind).get(low[pos:pos + 1], ()):
-        end = pos + len(k)
-        if low.startswith(k, pos) and (end >= len(low) or not low[end].isalnum()):
-            return text, value
-    return None
-
-
 def _cap(word: str) -> bool:
     return word[:1].isupper() or word[:1].isdigit()
 
@@ -83,7 +74,7 @@ def _place_after(doc: Doc, pos: int, limit: int, committee: str) -> tuple[int, s
     end, cands = match_places(low, i, limit)
     if cands and end > i:  # "Quận 12", "TP.HCM", "thành phố Thủ Đức" as written in the gazetteer
         return end, "", _pick_for(doc, cands, committee), ""
-    lv = _match(low, i, "level")
+    lv = match_word(low, i, "level")
     if lv:
         level = key(lv[0])
         j = i + len(key(lv[0]))
@@ -94,7 +85,7 @@ def _place_after(doc: Doc, pos: int, limit: int, committee: str) -> tuple[int, s
         else:
             return i + len(key(lv[0])), level, None, ""
     end, cands = match_places(low, i, limit)
-    if cands and _level_kinds().get(level) in SUB_DISTRICT:
+    if cands and level_kinds().get(level) in SUB_DISTRICT:
         return end, level, None, text[i:end]  # "phường Ba Đình" is a ward, not the quận of that name
     if cands:
         return end, level, _pick_for(doc, cands, committee), ""
@@ -133,14 +124,14 @@ def read_org(doc: Doc, pos: int, limit: int | None = None) -> OrgSpan | None:
     """The body name that starts at ``pos``, or None."""
     low, text = low_text(doc), doc.text
     limit = len(text) if limit is None else limit
-    central = _match(low, pos, "central")
+    central = match_word(low, pos, "central")
     if central:
         return OrgSpan(pos, pos + len(key(central[0])), "central", central[1], pos + len(key(central[0])))
-    com = _match(low, pos, "committee")
+    com = match_word(low, pos, "committee")
     if com and key(com[0]) != "đảng ủy":
         end, level, place, ptext = _place_after(doc, pos + len(key(com[0])), limit, com[0])
         return OrgSpan(pos, end, "committee", canon(com[0]), pos, canon(com[0]), level, place, ptext)
-    head = com or _match(low, pos, "head")
+    head = com or match_word(low, pos, "head")
     if not head:
         return None
     span = OrgSpan(pos, pos + len(key(head[0])), "head", canon(head[0]), pos + len(key(head[0])))
@@ -159,23 +150,23 @@ def _read_name(doc: Doc, span: OrgSpan, limit: int) -> None:
             j += 1
         if j >= limit or (j == i and i != span.end):
             break
-        com = _match(low, j, "committee")
+        com = match_word(low, j, "committee")
         if com:
             end, level, place, ptext = _place_after(doc, j + len(key(com[0])), limit, com[0])
             span.name_end, span.committee, span.level, span.place, span.place_text = i, canon(com[0]), level, \
                 place, ptext
             span.end = end
             return
-        if _match(low, j, "head") and low.startswith(("ban ", "văn phòng", "ủy ban", "trường", "báo"), j) \
+        if match_word(low, j, "head") and low.startswith(("ban ", "văn phòng", "ủy ban", "trường", "báo"), j) \
                 and span.end > span.start + len(span.head) + 1 and text[j].isupper():
             break
-        lv = _match(low, j, "level")
-        if lv and not text[j:j + 2].isupper() and not _name_word(text, j, lv[0]):
+        lv = match_word(low, j, "level")
+        if lv and not text[j:j + 2].isupper() and not name_word(text, j, lv[0]):
             end, level, place, ptext = _place_after(doc, j, limit, "")
             if end > j:
                 span.name_end, span.level, span.place, span.place_text, span.end = i, level, place, ptext, end
             return
-        con = _match(low, j, "connector")
+        con = match_word(low, j, "connector")
         if con:
             k = _after_connector(doc, j, limit)
             if k is None:
@@ -187,7 +178,7 @@ def _read_name(doc: Doc, span: OrgSpan, limit: int) -> None:
         if text[j] in "-–" and j + 2 < limit and text[j + 2].isupper():
             i = j + 1
             continue
-        if text[j] == "," and _inner_list(doc, j, limit):
+        if text[j] == "," and inner_list(doc, j, limit):
             i = j + 1
             continue
         w = _word_end(doc, j, limit)
@@ -196,52 +187,20 @@ def _read_name(doc: Doc, span: OrgSpan, limit: int) -> None:
         i = span.end = span.name_end = w
 
 
-def _name_word(text: str, j: int, level: str) -> bool:
-    """A capitalised level word before a lower-case syllable is a word of the name (``Xã hội`` of
-    ``Sở Lao động - Thương binh và Xã hội``), not a place level (``xã Tân Phú``, ``UBND xã``)."""
-    k = j + len(level)
-    return text[j].isupper() and bool(re.match(r" [a-zà-ỹđ]", text[k:k + 2]))
-
-
-_INNER = re.compile(r", ([A-ZÀ-ỸĐ]\w*(?: [a-zà-ỹđ]\w*)?) và [A-ZÀ-ỸĐ]")
-
-
-def _inner_list(doc: Doc, j: int, limit: int) -> bool:
-    """A comma inside a name that enumerates its fields, ``A, B và C`` (``Sở Văn hóa, Thể thao và
-    Du lịch``): the part after it opens no body, post or place, and ``và`` + a capital follows."""
-    m = _INNER.match(doc.text, j, limit)
-    if m is None:
-        return False
-    low, at = low_text(doc), j + 2
-    if any(_match(low, at, kind) for kind in ("head", "committee", "central", "level")):
-        return False
-    first = m.group(1).split()[0]
-    return key(first) not in surnames() and not match_places(low, at)[1] and not _opens_post(low, at)
-
-
-@cache
-def _post_keys() -> tuple[str, ...]:
-    return tuple(key(p.written) for p in posts())
-
-
-def _opens_post(low: str, at: int) -> bool:
-    return any(low.startswith(k, at) and not low[at + len(k):at + len(k) + 1].isalnum() for k in _post_keys())
-
-
 def _after_connector(doc: Doc, j: int, limit: int) -> int | None:
     """End of a connector (``và``, ``khối``, ``các cơ quan``) that goes on with the name, else None.
     A connector marked ``end`` in ``body_grammar.csv`` is a fixed lower-case tail that may also close
     the name (``Sở Nông nghiệp và Phát triển nông thôn``)."""
     low, text = low_text(doc), doc.text
-    con = _match(low, j, "connector")
+    con = match_word(low, j, "connector")
     if con is None:
         return None
     k = j + len(key(con[0]))
-    if key(con[0]) == "và" and (_match(low, k + 1, "head") or _match(low, k + 1, "committee")
-                                or _opens_post(low, k + 1)):
+    if key(con[0]) == "và" and (match_word(low, k + 1, "head") or match_word(low, k + 1, "committee")
+                                or opens_post(low, k + 1)):
         return None
     nxt = text[k + 1:k + 2] if k < limit else ""
-    if nxt and (nxt.isupper() or _match(low, k + 1, "level") or _match(low, k + 1, "connector")):
+    if nxt and (nxt.isupper() or match_word(low, k + 1, "level") or match_word(low, k + 1, "connector")):
         return k
     if con[1] == "end":
         return k  # a fixed lower-case tail of a name: "Phát triển nông thôn"
@@ -255,33 +214,15 @@ def _word_end(doc: Doc, j: int, limit: int) -> int | None:
     m = _WORD.match(text, j, limit)
     if not m or not _cap(m.group(0)) or any(low.startswith(s + " ", j) for s in stops):
         return None
-    if m.group(0)[0].isdigit() and not _numbered(low, j):
+    if m.group(0)[0].isdigit() and not numbered(low, j):
         return None
     i = m.end()
     m2 = _NEXT.match(text, i, limit)
-    if m2 and m2.group(1).islower() and not _match(low, i + 1, "level") and not _match(low, i + 1, "connector") \
+    if m2 and m2.group(1).islower() and not match_word(low, i + 1, "level") \
+            and not match_word(low, i + 1, "connector") \
             and not any(low.startswith(s + " ", i + 1) or low.startswith(s + ",", i + 1) for s in stops):
         i = m2.end()
     return i
-
-
-@cache
-def _numbered_words() -> tuple[str, ...]:
-    return tuple(key(t) for t, _ in body_grammar()["numbered"])
-
-
-def _numbered(low: str, j: int) -> bool:
-    """A number that belongs to the name: ``Quận 4``, ``Ban Chỉ đạo 35`` (``body_grammar.csv``)."""
-    words = _numbered_words()
-    before = low[max(0, j - max(map(len, words), default=0) - 2):j].rstrip()
-    return any(before.endswith(w) and not before[-len(w) - 1:-len(w)].isalnum() for w in words)
-
-
-def _alias(head_text: str) -> str:
-    for text, value in body_grammar()["alias"]:
-        if head_text.startswith(text):
-            return value + head_text[len(text):]
-    return head_text
 
 
 def _ctx_place(doc: Doc, level: str) -> Place | None:
@@ -340,7 +281,7 @@ def _written_places(doc: Doc, word: str) -> list[tuple[Place | None, str, str]]:
     if k not in memo:
         low, found = low_text(doc), []
         for m in re.finditer(rf"(?<!\w){re.escape(k)} (?=\w)", low):
-            if not (doc.text[m.end()].isupper() or doc.text[m.end()].isdigit() or _match(low, m.end(), "level")):
+            if not (doc.text[m.end()].isupper() or doc.text[m.end()].isdigit() or match_word(low, m.end(), "level")):
                 continue
             span = read_org(doc, m.start())
             if span is not None and span.name_end in (m.start(), m.end() - 1) and (span.place or span.place_text):
@@ -372,23 +313,12 @@ def article_ward(doc: Doc, level: str) -> str:
     return str(memo[level])
 
 
-@cache
-def _committee_levels() -> dict[str, frozenset[str]]:
-    """Committee word -> the level kinds of the units it leads (``Thị ủy`` -> town)."""
-    return {key(t): frozenset(v.split("|")) for t, v in body_grammar()["committee"] if v}
-
-
-@cache
-def _level_kinds() -> dict[str, str]:
-    return {key(t): v for t, v in body_grammar()["level"]}
-
-
 def is_bare_committee(span: OrgSpan) -> bool:
     """``Thị ủy``, ``Đảng ủy`` written without their place."""
     if span.place is not None or span.place_text or span.level:
         return False
     return span.kind == "committee" or (span.kind == "head" and span.name_end == span.end
-                                        and key(span.head) in _committee_levels())
+                                        and key(span.head) in committee_levels())
 
 
 def placed_like(doc: Doc, bare: OrgSpan, other: OrgSpan) -> OrgRef | None:
@@ -396,8 +326,8 @@ def placed_like(doc: Doc, bare: OrgSpan, other: OrgSpan) -> OrgRef | None:
     one the committee leads: ``Phó Bí thư Đảng ủy, Chủ tịch UBND phường Xuân Hòa`` -> ``Đảng ủy
     phường Xuân Hòa``; ``Phó Bí thư Thị ủy, Chủ tịch HĐND thị xã`` -> the article's thị xã."""
     word = bare.committee or bare.head
-    kind = _level_kinds().get(other.level, "") if other.level else (other.place.kind if other.place else "")
-    if not kind or kind not in _committee_levels().get(key(word), frozenset()):
+    kind = level_kinds().get(other.level, "") if other.level else (other.place.kind if other.place else "")
+    if not kind or kind not in committee_levels().get(key(word), frozenset()):
         return None
     btype = "party-committee" if bare.kind == "committee" else "organization"
     if other.place is not None:
@@ -419,7 +349,7 @@ def label(doc: Doc, span: OrgSpan, hint: Place | None = None) -> OrgRef:
     if span.kind == "committee":
         return OrgRef(committee_label(doc, span.committee, span.place, span.place_text, hint, span.level),
                       "party-committee", written=written)
-    name = _alias(canon(doc.text[span.start:span.name_end]).strip(" ,-–"))
+    name = alias(canon(doc.text[span.start:span.name_end]).strip(" ,-–"))
     name = name[:1].upper() + name[1:]
     if is_bare_committee(span):  # "Đảng ủy" alone: where the article places it
         return OrgRef(committee_label(doc, name, None, hint=hint), "organization", written=written)
@@ -427,7 +357,7 @@ def label(doc: Doc, span: OrgSpan, hint: Place | None = None) -> OrgRef:
         parent = committee_label(doc, span.committee, span.place, span.place_text, hint, span.level)
         return OrgRef(f"{name} {parent}", "party-board", OrgRef(parent, "party-committee"), written)
     place = span.place
-    if place is None and not span.place_text and _level_kinds().get(span.level) in SUB_DISTRICT:
+    if place is None and not span.place_text and level_kinds().get(span.level) in SUB_DISTRICT:
         ward = article_ward(doc, span.level)  # "UBND phường": the article's ward, never its district
         return OrgRef(f"{name} {span.level} {ward}".strip(), "organization", written=written)
     if place is None and not span.place_text and (span.level or name in ("UBND", "HĐND")):
@@ -444,14 +374,14 @@ def label(doc: Doc, span: OrgSpan, hint: Place | None = None) -> OrgRef:
 
 def _provincial(doc: Doc, span: OrgSpan) -> bool:
     """A head whose bodies exist at province level only (``department`` in ``body_grammar.csv``: Sở)."""
-    head = _match(low_text(doc), span.start, "head")
+    head = match_word(low_text(doc), span.start, "head")
     return head is not None and head[1] == "department"
 
 
 def _as_written(place: Place, level: str) -> str:
     """The place with the level word the article wrote (``HĐND thị xã Dĩ An`` in 2019, though the
     gazetteer knows Dĩ An as the city it became), else as the gazetteer names it."""
-    kind = _level_kinds().get(level, "")
+    kind = level_kinds().get(level, "")
     written = LEVEL_WORD.get(kind, "")
     usual = phrase(place)
     if not written or kind in (place.kind, "province") or is_province(place) or usual.casefold().startswith(written):

@@ -28,7 +28,8 @@ from functools import cache
 
 from vietkg.ingest.model import ClusterFact, Doc, DocLinkFact, ImplementationFact, OrgRef
 from vietkg.ingest.patterns import doc_nouns, impl_cues
-from vietkg.ingest.steps._orgs import _match, label, read_org
+from vietkg.ingest.steps._body_words import match_word
+from vietkg.ingest.steps._orgs import label, read_org
 from vietkg.ingest.steps._places import low_text
 
 log = logging.getLogger(__name__)
@@ -173,7 +174,7 @@ def _fronted_subject(doc: Doc, s: int, e: int, at: int) -> list[OrgRef] | None:
 def _acting_for(doc: Doc, pos: int) -> int:
     """``Thường trực Huyện ủy X``: the standing members act for their committee (where it starts)."""
     m = ACTING.match(doc.text, pos)
-    return m.end() if m and _match(low_text(doc), m.end(), "committee") else pos
+    return m.end() if m and match_word(low_text(doc), m.end(), "committee") else pos
 
 
 def _units_for(doc: Doc, s: int, e: int, at: int) -> tuple[list[OrgRef] | None, str]:
