@@ -50,6 +50,11 @@ class _Year:
     members: dict[str, tuple[str, str]] = field(default_factory=dict)  # iri -> (label, role)
     sources: set[str] = field(default_factory=set)
 
+    @property
+    def complete(self) -> bool:
+        """A year with a member list; a year known only from "X làm Cụm trưởng năm sau" is partial."""
+        return any(role == "member" for _, role in self.members.values())
+
     def add(self, iri: str, label: str, role: str) -> None:
         cur = self.members.get(iri)
         if cur is None or _RANK.get(role, 3) < _RANK.get(cur[1], 3) or (role == cur[1] and label < cur[0]):
@@ -94,7 +99,7 @@ def _change(m: str, cur: _Year, old: _Year | None) -> str | None:
 def _year_rows(c: _Cluster, year: str, prev: str | None) -> list[dict[str, str | None]]:
     cur, old = c.years[year], c.years[prev] if prev else None
     leader = ", ".join(sorted(label for label, role in cur.members.values() if role == "leader")) or None
-    everyone = dict(old.members) if old else {}
+    everyone = dict(old.members) if old and cur.complete else {}  # a partial year says nothing of who left
     everyone.update(cur.members)
     rows = []
     for m, (label, _) in sorted(everyone.items(), key=lambda kv: (kv[1][0], kv[0])):
@@ -115,7 +120,8 @@ def cluster_changes(kg: KG, result: QueryResult, params: dict[str, str]) -> Quer
         years = sorted(c.years)
         for i, y in enumerate(years):
             if not want or y == want:
-                rows.extend(_year_rows(c, y, years[i - 1] if i else None))
+                prev = next((p for p in reversed(years[:i]) if c.years[p].complete), None)
+                rows.extend(_year_rows(c, y, prev))
     return QueryResult(list(CLUSTER_COLUMNS), rows)
 
 

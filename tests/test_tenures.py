@@ -163,3 +163,22 @@ def test_new_questions_are_listed(run_vietkg) -> None:
     out = run_vietkg("ask", "--list", check=True).stdout
     for name in ("career", "holders", "cluster-changes", "successor"):
         assert f"{name}:" in out
+
+
+def test_a_year_known_only_by_its_leader_is_partial() -> None:
+    """ "Quận 10 làm Cụm trưởng năm 2024" says nothing of who left; 2025 compares with 2023's list."""
+    kg = KG(None)
+    years = {"a": (2023, [("Ban Tuyên giáo Quận ủy Quận 3", "leader"), ("Ban Tuyên giáo Quận ủy Quận 5", "member"),
+                          ("Ban Tuyên giáo Quận ủy Quận 10", "member")]),
+             "b": (2024, [("Ban Tuyên giáo Quận ủy Quận 10", "leader")]),
+             "c": (2025, [("Ban Tuyên giáo Quận ủy Quận 10", "member"), ("Ban Tuyên giáo Quận ủy Quận 5", "leader")])}
+    for source, (year, members) in years.items():
+        doc = _cluster_doc(source, year, members)
+        kg.replace_graph(article_graph(doc.article.source), to_quads(doc))
+    rows = ask_in_process(kg, "cluster-changes", {"cluster": "3"}).rows
+    by_year = {y: {(r["member"], r["change"]) for r in rows if r["year"] == y} for y in ("2024", "2025")}
+    assert by_year["2024"] == {("Ban Tuyên giáo Quận ủy Quận 10", "stayed")}
+    assert by_year["2025"] == {("Ban Tuyên giáo Quận ủy Quận 3", "left"), ("Ban Tuyên giáo Quận ủy Quận 5", "stayed"),
+                               ("Ban Tuyên giáo Quận ủy Quận 10", "stayed")}
+    assert {r["compared_with"] for r in rows if r["year"] in ("2024", "2025")} == {"2023"}
+    assert {r["leader"] for r in rows if r["year"] == "2024"} == {"Ban Tuyên giáo Quận ủy Quận 10"}
