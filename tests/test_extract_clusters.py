@@ -253,6 +253,9 @@ def test_cluster_members_commit_as_written() -> None:
         # a review held early in the next year is for the year it reviews
         (HCM + "Sáng 8/1, Cụm thi đua số 2 tổ chức hội nghị tổng kết hoạt động năm 2024, triển khai nhiệm vụ năm "
          "2025. Cụm thi đua số 2 gồm các đơn vị: Quận 4 và Quận 6.", "2025-01-09", 2024),
+        # a pact signed in December for the next year
+        (HCM + "Sáng 20/12, Cụm thi đua số 2 ký kết giao ước thi đua năm 2025. Cụm thi đua số 2 gồm các đơn vị: "
+         "Quận 4 và Quận 6.", "2024-12-21", 2025),
         # a pact signed for the year it is signed in
         (HCM + "Sáng 8/3, Cụm thi đua số 2 ký kết giao ước thi đua năm 2025. Cụm thi đua số 2 gồm các đơn vị: "
          "Quận 4 và Quận 6.", "2025-03-09", 2025),

@@ -71,22 +71,23 @@ def _cluster(doc: Doc, found: dict[int, ClusterFact], number: int, start: int, e
     return fact
 
 
-REVIEWED_YEAR = re.compile(r"\b(?:tổng kết|sơ kết|ký kết|giao ước|phát động)\b[^.;\n]{0,60}?\bnăm\s+((?:19|20)\d{2})\b",
-                           re.I)
+EMULATION_YEAR = re.compile(r"\b(?:(?P<back>tổng kết|sơ kết)|ký kết|giao ước|phát động)\b[^.;\n]{0,60}?"
+                            r"\bnăm\s+(?P<y>(?:19|20)\d{2})\b", re.I)
 
 
 def _emulation_year(doc: Doc) -> int | None:
     """The emulation year the article is about: the year its review, pact or launch is for, written in
-    the lead or the title (``tổng kết hoạt động năm 2025`` held on 9/1/2026), else the event's year."""
+    the lead or the title (``tổng kết hoạt động năm 2025`` held on 9/1/2026; ``ký kết giao ước thi đua
+    năm 2022`` signed in December 2021), else the event's year."""
     year = doc.notes.get("year")
     if not isinstance(year, int):
         return None
     lead = doc.notes.get("lead")
     spans = [lead if isinstance(lead, tuple) else (0, 0), (0, int(doc.notes.get("title_end", 0) or 0))]
     for s, e in spans:
-        m = REVIEWED_YEAR.search(doc.text, s, e)
-        if m and int(m.group(1)) in (year - 1, year):
-            return int(m.group(1))
+        m = EMULATION_YEAR.search(doc.text, s, e)
+        if m and int(m.group("y")) - year in ((-1, 0) if m.group("back") else (0, 1)):
+            return int(m.group("y"))
     return year
 
 
