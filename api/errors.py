@@ -10,6 +10,11 @@ unknown routes, a user's malformed query, a fault — has this body::
 Known errors of the lower layers (``QueryError``, ``QuestionError``, ``StoreError``,
 ``IngestError``) are translated here, at the edge; anything else is a fault: it is logged with its
 traceback and answered ``500 internal_error`` without internals.
+
+Not an error but raised the same way: :class:`Moved`, when a REST resource or a page is asked for
+under an alias IRI (a mention the resolution linked to a canonical node): ``308 Permanent
+Redirect`` to the canonical resource, query string kept. Resolution decisions can be revised (a
+later judgement may split two people), so the redirect says how long it may be cached.
 """
 
 from __future__ import annotations
@@ -19,7 +24,7 @@ from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, RedirectResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from vietkg.graph.questions import QuestionError
@@ -71,6 +76,20 @@ class ApiError(Exception):
         self.headers = headers
 
 
+class Moved(Exception):
+    """The resource asked for is an alias: redirect to ``location`` (a path with its query)."""
+
+    def __init__(self, location: str) -> None:
+        super().__init__(location)
+        self.location = location
+
+
+MOVED_CACHE = "public, max-age=3600"
+MOVED_RESPONSE: dict[int | str, dict[str, Any]] = {308: {
+    "description": "the id is an alias of another entity (the same person in another article, another name "
+                   "of a body, a document cited without its term): Location is the canonical resource"}}
+
+
 def error_body(code: str, message: str, details: list[Any] | None = None) -> dict[str, Any]:
     err: dict[str, Any] = {"code": code, "message": message}
     if details:
@@ -91,6 +110,13 @@ def _first_line(text: str) -> str:
 async def _api_error(_: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, ApiError)
     return error_response(exc)
+
+
+async def _moved(request: Request, exc: Exception) -> RedirectResponse:
+    assert isinstance(exc, Moved)
+    query = request.url.query
+    return RedirectResponse(exc.location + (f"?{query}" if query else ""), status_code=308,
+                            headers={"Cache-Control": MOVED_CACHE})
 
 
 async def _http_error(_: Request, exc: Exception) -> JSONResponse:
@@ -135,6 +161,7 @@ async def _fault(request: Request, exc: Exception) -> JSONResponse:
 
 def install_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(ApiError, _api_error)
+    app.add_exception_handler(Moved, _moved)
     app.add_exception_handler(StarletteHTTPException, _http_error)
     app.add_exception_handler(RequestValidationError, _validation_error)
     for known in (QueryError, QuestionError, IngestError, StoreError):

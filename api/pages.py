@@ -10,6 +10,11 @@ Entity URLs use the part of the IRI after ``https://vietkg.org/id/<kind>/``, lik
 ``/events/{id}``, plus ``/articles/{id}`` (an article and its evidence sentences). Each entity page
 links to its REST JSON (``/api/...``). Handlers are plain ``def``: they run in the thread pool, and
 each query is read to the end on the thread that ran it.
+
+One page per real entity: a page shows an entity under its canonical IRI with the facts of its
+aliases (the same person in other articles, other nodes of a body, the document cited without its
+term), every entity it links to is canonical, and the page of an alias redirects (``308``) to the
+canonical page (:mod:`vietkg.graph.canonical`; the canonical map is loaded once per request).
 """
 
 from __future__ import annotations
@@ -27,8 +32,10 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup
 
 from vietkg.api import pages_data as D
+from vietkg.api.errors import Moved
 from vietkg.api.guards import state
 from vietkg.graph import analytics, rankings, viz
+from vietkg.graph.canonical import Entity, entity, load_canonical
 from vietkg.graph.store import KG
 from vietkg.ontology.terms import ID_NS
 from vietkg.ontology.text import fold
@@ -88,6 +95,18 @@ def _iri(collection: str, key: str) -> str | None:
     return f"{ID_NS}{D.COLLECTIONS[collection]}/{key}" if _KEY.fullmatch(key) else None
 
 
+def _entity(request: Request, collection: str, key: str) -> Entity | None:
+    """The entity a page shows (None when ``key`` cannot be an id); an alias redirects."""
+    iri = _iri(collection, key)
+    if iri is None:
+        return None
+    e = entity(_kg(request), iri, var="p_id")
+    url = D.page_url(e.iri) if e.is_alias else None
+    if url:
+        raise Moved(url)
+    return e
+
+
 def _graph(g: nx.Graph) -> Markup:
     return Markup(viz.render_fragment(g, link=D.page_url))
 
@@ -96,16 +115,18 @@ def _graph(g: nx.Graph) -> Markup:
 @router.get("/", response_class=HTMLResponse)
 def home(request: Request) -> HTMLResponse:
     kg = _kg(request)
-    ranks = rankings.rankings(kg, limit=5)
-    clusters = D.listing(kg, "clusters")
-    return render("home.html", counts=D.counts(kg), rankings=ranks,
+    canon = load_canonical(kg)
+    ranks = rankings.rankings(kg, limit=5, canon=canon)
+    clusters = D.listing(kg, "clusters", canon)
+    return render("home.html", counts=D.counts(kg, canon), rankings=ranks,
                   top_document=ranks["documents"][0] if ranks["documents"] else None,
                   first_cluster=clusters[0] if clusters else None)
 
 
 @router.get("/search", response_class=HTMLResponse)
 def search(request: Request, q: Annotated[str, Query(max_length=200)] = "") -> HTMLResponse:
-    results = D.search(_kg(request), q) if q.strip() else []
+    kg = _kg(request)
+    results = D.search(kg, q, load_canonical(kg)) if q.strip() else []
     return render("search.html", q=q, folded=fold(q), results=results)
 
 
@@ -121,8 +142,9 @@ def _listing(collection: str) -> Any:
     heading, date_column, n_column = LISTS[collection]
 
     def handler(request: Request) -> HTMLResponse:
+        kg = _kg(request)
         return render("listing.html", heading=heading, date_column=date_column, n_column=n_column,
-                      rows=D.listing(_kg(request), collection))
+                      rows=D.listing(kg, collection, load_canonical(kg)))
 
     handler.__name__ = f"list_{collection}"
     return handler
@@ -135,48 +157,47 @@ for _collection in LISTS:
 # -- entities -------------------------------------------------------------------------------------
 @router.get("/people/{key:path}", response_class=HTMLResponse)
 def person(request: Request, key: str) -> HTMLResponse:
-    kg, iri = _kg(request), _iri("people", key)
-    name = D.label(kg, iri) if iri else None
-    if iri is None or name is None:
+    e = _entity(request, "people", key)
+    name = D.label(e.kg, e.iri) if e else None
+    if e is None or name is None:
         return not_found(f"Không có cán bộ nào mang mã “{key}”.")
-    career = analytics.career_graph(kg, iri)
-    return render("person.html", name=name, api_url=f"/api/people/{key}",
-                  timeline=analytics.post_observations(kg, iri),
+    timeline = analytics.post_observations(e.kg, e.iri, e.canon)
+    career = analytics.career_graph(e.kg, e.iri, e.canon, observations=timeline)
+    return render("person.html", name=name, api_url=f"/api/people/{key}", timeline=timeline,
                   graph_html=_graph(career) if career.number_of_nodes() > 1 else None,
-                  events=D.select(kg, D.PERSON_EVENTS, id=iri),
-                  co_attendees=D.select(kg, D.CO_ATTENDEES, id=iri))
+                  events=e.rows(D.PERSON_EVENTS, order=("date", "event")), co_attendees=D.co_attendees(e))
 
 
 @router.get("/organizations/{key:path}", response_class=HTMLResponse)
 def organization(request: Request, key: str) -> HTMLResponse:
-    kg, iri = _kg(request), _iri("organizations", key)
-    rows = D.select(kg, D.ORG_INFO, id=iri) if iri else []
-    if iri is None or not rows:
+    e = _entity(request, "organizations", key)
+    rows = e.rows(D.ORG_INFO, {"parent": "parentLabel"}) if e else []  # the canonical node's first
+    if e is None or not rows:
         return not_found(f"Không có cơ quan, đơn vị nào mang mã “{key}”.")
-    parents = {r["parent"]: r for r in rows if r["parent"]}
+    parents = {r["parent"]: r for r in rows if r["parent"] and r["parent"] != e.iri}
+    names = {r[k] for r in rows for k in ("label", "alt") if r[k]} - {rows[0]["label"]}
     return render("organization.html", info=rows[0], api_url=f"/api/organizations/{key}",
-                  parents=list(parents.values()),
-                  alt_labels=sorted({r["alt"] for r in rows if r["alt"]}),
-                  units=D.select(kg, D.ORG_UNITS, id=iri),
-                  clusters=D.select(kg, D.ORG_CLUSTERS, id=iri),
-                  memberships=D.select(kg, D.ORG_MEMBERSHIPS, id=iri),
-                  implementations=D.select(kg, D.ORG_IMPLEMENTATIONS, id=iri),
-                  posts=D.select(kg, D.ORG_POSTS, id=iri),
-                  events=D.select(kg, D.ORG_EVENTS, id=iri))
+                  parents=list(parents.values()), alt_labels=sorted(names),
+                  units=[u for u in e.rows(D.ORG_UNITS, {"unit": "label"}, order=("label",)) if u["unit"] != e.iri],
+                  clusters=e.rows(D.ORG_CLUSTERS, order=("number",)),
+                  memberships=e.rows(D.ORG_MEMBERSHIPS, order=("year", "clabel")),
+                  implementations=e.rows(D.ORG_IMPLEMENTATIONS, {"doc": "symbol"}, order=("date", "symbol")),
+                  posts=e.rows(D.ORG_POSTS, {"person": "name"}, order=("date", "name")),
+                  events=e.rows(D.ORG_EVENTS, order=("date",)))
 
 
 @router.get("/clusters/{key:path}", response_class=HTMLResponse)
 def cluster(request: Request, key: str, year: Annotated[str, Query(max_length=8)] = "") -> HTMLResponse:
-    kg, iri = _kg(request), _iri("clusters", key)
-    info = D.select(kg, D.CLUSTER_INFO, id=iri) if iri else []
-    if iri is None or not info:
+    e = _entity(request, "clusters", key)
+    info = e.rows(D.CLUSTER_INFO, {"organiser": "olabel"}) if e else []
+    if e is None or not info:
         return not_found(f"Không có cụm thi đua nào mang mã “{key}”.")
-    members = D.select(kg, D.CLUSTER_MEMBERS, id=iri)
+    members = e.rows(D.CLUSTER_MEMBERS, {"member": "mlabel"})
     years = sorted({m["year"] or "?" for m in members})
     if year == "":  # the latest year by default: a cluster's make-up changes from year to year
         year = years[-1] if years else "all"
     chosen = year if _YEAR.match(year) else None
-    g = analytics.cluster_graph(kg, cluster=iri, year=chosen)
+    g = analytics.cluster_graph(e.kg, cluster=e.iri, year=chosen, canon=e.canon)
     shown = [m for m in members if chosen is None or (m["year"] or "?") == chosen]
     return render("cluster.html", info=info[0], api_url=f"/api/clusters/{key}", years=years, year=chosen,
                   graph_html=_graph(g), members=shown)
@@ -184,26 +205,28 @@ def cluster(request: Request, key: str, year: Annotated[str, Query(max_length=8)
 
 @router.get("/documents/{key:path}", response_class=HTMLResponse)
 def document(request: Request, key: str) -> HTMLResponse:
-    kg, iri = _kg(request), _iri("documents", key)
-    info = D.select(kg, D.DOC_INFO, id=iri) if iri else []
-    if iri is None or not info:
+    e = _entity(request, "documents", key)
+    info = e.rows(D.DOC_INFO, {"issuer": "ilabel"}) if e else []
+    if e is None or not info:
         return not_found(f"Không có văn bản nào mang mã “{key}”.")
-    g = analytics.trace_graph(kg, iri)
+    g = analytics.trace_graph(e.kg, e.iri, e.canon)
     symbols = {n: d["label"] for n, d in g.nodes(data=True) if d.get("kind") == "document"}
     return render("document.html", info=info[0], api_url=f"/api/documents/{key}", graph_html=_graph(g),
-                  records=analytics.implementation_records(kg, iri), symbols=symbols,
-                  links=D.select(kg, D.DOC_LINKS, id=iri), citations=D.select(kg, D.DOC_CITATIONS, id=iri))
+                  records=analytics.implementation_records(e.kg, e.iri, e.canon), symbols=symbols,
+                  links=[r for r in e.rows(D.DOC_LINKS, {"doc": "symbol"}, order=("rel", "symbol"))
+                         if r["doc"] != e.iri],
+                  citations=e.rows(D.DOC_CITATIONS, order=("article", "start")))
 
 
 @router.get("/events/{key:path}", response_class=HTMLResponse)
 def event(request: Request, key: str) -> HTMLResponse:
-    kg, iri = _kg(request), _iri("events", key)
-    info = D.select(kg, D.EVENT_INFO, id=iri) if iri else []
-    if iri is None or not info:
+    e = _entity(request, "events", key)
+    info = e.rows(D.EVENT_INFO, {"organizer": "olabel"}) if e else []
+    if e is None or not info:
         return not_found(f"Không có sự kiện nào mang mã “{key}”.")
     return render("event.html", info=info[0], api_url=f"/api/events/{key}",
-                  kinds=[r["kind"] for r in D.select(kg, D.EVENT_KINDS, id=iri)],
-                  about=D.select(kg, D.EVENT_ABOUT, id=iri), attendees=D.select(kg, D.EVENT_ATTENDEES, id=iri))
+                  kinds=[r["kind"] for r in e.rows(D.EVENT_KINDS)], about=e.rows(D.EVENT_ABOUT, {"doc": "symbol"}),
+                  attendees=e.rows(D.EVENT_ATTENDEES, {"person": "name"}))
 
 
 @router.get("/articles/{key}", response_class=HTMLResponse)

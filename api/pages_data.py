@@ -3,17 +3,24 @@
 Graphs come from :mod:`vietkg.graph.analytics`; this module holds the tabular look-ups (an entity's
 facts, its evidence, the lists on the home page). Rows are plain ``dict[str, str | None]``.
 Every query runs on the caller's thread and is read to the end there (pyoxigraph's rule).
+
+Entities are canonical (:mod:`vietkg.graph.canonical`): an entity page reads its tables through
+:meth:`~vietkg.graph.canonical.Entity.rows`, which runs a query with ``?p_id`` bound to the
+canonical IRI and to each alias and maps every entity in the rows to its canonical IRI. Lists,
+counts and search show each entity once.
 """
 
 from __future__ import annotations
 
 import logging
 
-from pyoxigraph import Literal, NamedNode
+from pyoxigraph import NamedNode
 
+from vietkg.graph.canonical import Canonical, Entity
+from vietkg.graph.search import SCAN
+from vietkg.graph.search import search as find
 from vietkg.graph.store import KG
 from vietkg.ontology.terms import ID_NS
-from vietkg.ontology.text import fold
 
 log = logging.getLogger(__name__)
 
@@ -61,40 +68,37 @@ SELECT ?kind (COUNT(DISTINCT ?x) AS ?n) WHERE {
   GRAPH ?g {
     ?g prov:wasDerivedFrom ?art .
     { ?x a vkg:Article . BIND("articles" AS ?kind) }
-    UNION { ?x a foaf:Person . BIND("people" AS ?kind) }
-    UNION { ?x a org:Organization . BIND("bodies" AS ?kind) }
-    UNION { ?x a eli:LegalResource . BIND("documents" AS ?kind) }
     UNION { ?x a schema:Event . ?x vkg:inArticle ?art . BIND("events" AS ?kind) }
     UNION { ?x a vkg:EmulationCluster . BIND("clusters" AS ?kind) }
   }
 } GROUP BY ?kind
 """
-
-
-def counts(kg: KG) -> dict[str, int]:
-    found = {r["kind"] or "": int(r["n"] or 0) for r in kg.select(COUNTS).rows}
-    return {k: found.get(k, 0) for k in ("articles", "people", "bodies", "documents", "events", "clusters")}
-
-
-SEARCH = """
-SELECT ?x (SAMPLE(?n) AS ?norm) (SAMPLE(?l) AS ?label) ?q ?ns WHERE {
-  ?x vkg:normLabel ?n .
-  FILTER(CONTAINS(?n, ?q) && STRSTARTS(STR(?x), ?ns))
-  OPTIONAL { ?x rdfs:label ?l }
+# Kinds whose nodes the resolution merges: counted as distinct canonical IRIs.
+RESOLVED = """
+SELECT DISTINCT ?kind ?x WHERE {
+  GRAPH ?g {
+    ?g prov:wasDerivedFrom ?art .
+    { ?x a foaf:Person . BIND("people" AS ?kind) }
+    UNION { ?x a org:Organization . BIND("bodies" AS ?kind) }
+    UNION { ?x a eli:LegalResource . BIND("documents" AS ?kind) }
+  }
 }
-GROUP BY ?x ?q ?ns
-ORDER BY (SAMPLE(?n) != ?q) (!STRSTARTS(SAMPLE(?n), ?q)) STRLEN(SAMPLE(?n)) ?x
-LIMIT 500
 """
 
 
-def search(kg: KG, q: str, limit: int = 100) -> list[Row]:
-    """Entities whose label contains ``q``, compared diacritic-free and casefolded."""
-    folded = fold(q)
-    if not folded:
-        return []
-    rows = kg.select(SEARCH, {"q": Literal(folded), "ns": Literal(ID_NS)}).rows
-    return [r for r in rows if page_url(r["x"])][:limit]
+def counts(kg: KG, canon: Canonical) -> dict[str, int]:
+    found = {r["kind"] or "": int(r["n"] or 0) for r in kg.select(COUNTS).rows}
+    entities: dict[str, set[str]] = {}
+    for r in kg.select(RESOLVED).rows:
+        entities.setdefault(r["kind"] or "", set()).add(canon(r["x"] or ""))
+    found.update({kind: len(xs) for kind, xs in entities.items()})
+    return {k: found.get(k, 0) for k in ("articles", "people", "bodies", "documents", "events", "clusters")}
+
+
+def search(kg: KG, q: str, canon: Canonical, limit: int = 100) -> list[Row]:
+    """Entities with a page whose label contains ``q``, diacritic-free and casefolded, once each."""
+    hits = find(kg, q, limit=SCAN, canon=canon)
+    return [{"x": h.iri, "label": h.label} for h in hits if page_url(h.iri)][:limit]
 
 
 LABEL = """
@@ -120,13 +124,26 @@ SELECT DISTINCT ?event ?name ?date ?title ?part ?quote ?start ?end ?article ?p_i
 } ORDER BY ?date ?event
 """
 
-CO_ATTENDEES = """
-SELECT ?other ?name (COUNT(DISTINCT ?event) AS ?n) ?p_id WHERE {
+# Who attended an event with the person: counted per canonical person by co_attendees.
+CO_ATTENDANCE = """
+SELECT DISTINCT ?event ?other ?name ?p_id WHERE {
   ?event schema:attendee/schema:attendee ?p_id , ?other .
   ?other foaf:name ?name .
-  FILTER(?other != ?p_id)
-} GROUP BY ?other ?name ?p_id ORDER BY DESC(?n) ?name LIMIT 50
+}
 """
+
+
+def co_attendees(e: Entity, limit: int = 50) -> list[Row]:
+    """The people who attended events with ``e`` (``other``, ``name``, ``n`` events), most first."""
+    events: dict[str, set[str]] = {}
+    names: dict[str, str | None] = {}
+    for r in e.rows(CO_ATTENDANCE, {"other": "name"}):
+        other = r["other"] or ""
+        if other != e.iri:
+            events.setdefault(other, set()).add(r["event"] or "")
+            names.setdefault(other, r["name"])
+    ranked = sorted(events, key=lambda o: (-len(events[o]), names[o] or "", o))[:limit]
+    return [{"other": o, "name": names[o], "n": str(len(events[o]))} for o in ranked]
 
 ORG_INFO = """
 SELECT ?label ?type ?typeLabel ?parent ?parentLabel ?alt ?p_id WHERE {
@@ -314,5 +331,24 @@ SELECT ?x (SAMPLE(?l) AS ?label) WHERE {
 }
 
 
-def listing(kg: KG, collection: str) -> list[Row]:
-    return kg.select(LIST_QUERIES[collection]).rows
+def listing(kg: KG, collection: str, canon: Canonical) -> list[Row]:
+    """A list page's rows, one per canonical entity: counts (``n``) of merged nodes added up (each
+    article holds one node per document, so no article is counted twice), re-ranked if any merged."""
+    rows = kg.select(LIST_QUERIES[collection]).rows
+    merged: dict[str, Row] = {}
+    for r in rows:
+        c = canon(r["x"] or "")
+        seen = merged.get(c)
+        if seen is None:
+            merged[c] = {**r, "x": c, "label": r["label"] if c == r["x"] else canon.labels.get(c, r["label"])}
+            continue
+        if c == r["x"]:
+            seen["label"] = r["label"]
+        if "n" in r:
+            seen["n"] = str(int(seen["n"] or 0) + int(r["n"] or 0))
+        if "date" in r:
+            seen["date"] = seen["date"] or r["date"]
+    out = list(merged.values())
+    if len(out) < len(rows) and collection in ("documents", "people"):
+        out.sort(key=lambda r: (-int(r["n"] or 0), r["label"] or ""))
+    return out

@@ -17,15 +17,14 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import JSONResponse
-from pyoxigraph import Literal
 
-from vietkg.api import rest_queries as Q
 from vietkg.api.errors import error_responses
 from vietkg.api.guards import state
 from vietkg.api.rest_ask import router as ask_router
 from vietkg.api.rest_entities import router as entities_router
-from vietkg.api.rest_support import KINDS, must_ref, respond, rows
+from vietkg.api.rest_support import KINDS, must_ref, respond
 from vietkg.api.schemas import SearchResponse
+from vietkg.graph import search as finder
 from vietkg.graph.store import KG
 from vietkg.ontology.terms import ID_NS
 from vietkg.ontology.text import fold
@@ -40,13 +39,9 @@ LIMIT_DOC = "the most results to return"
 
 
 def search_labels(kg: KG, q: str, segment: str, limit: int) -> SearchResponse:
-    folded = fold(q)
-    if not folded:
-        return SearchResponse(query=q, folded=folded, results=[])
-    prefix = ID_NS + (f"{segment}/" if segment else "")
-    found = rows(kg, Q.SEARCH, q=Literal(folded), prefix=Literal(prefix))
-    results = [must_ref(r["x"], r.get("label")) for r in found[:limit]]
-    return SearchResponse(query=q, folded=folded, results=results)
+    """One result per entity, under its canonical IRI (:mod:`vietkg.graph.search`)."""
+    hits = finder.search(kg, q, prefix=ID_NS + (f"{segment}/" if segment else ""), limit=limit)
+    return SearchResponse(query=q, folded=fold(q), results=[must_ref(h.iri, h.label) for h in hits])
 
 
 @router.get("/search", response_model=SearchResponse, summary="Search every kind of entity by name",

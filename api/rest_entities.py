@@ -1,4 +1,9 @@
-"""REST routes for one entity: person, organization, cluster, document (and its trace), event."""
+"""REST routes for one entity: person, organization, cluster, document (and its trace), event.
+
+Each answers under the entity's canonical IRI with the facts of its aliases merged in, and every
+entity it names is canonical too (:func:`vietkg.api.rest_support.found`): an alias id is answered
+``308`` to the canonical resource.
+"""
 
 from __future__ import annotations
 
@@ -7,21 +12,10 @@ from typing import Annotated
 
 from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import JSONResponse
-from pyoxigraph import Literal, NamedNode
+from pyoxigraph import Literal
 
 from vietkg.api import rest_queries as Q
-from vietkg.api.guards import state
-from vietkg.api.rest_support import (
-    ID_DOC,
-    NOT_FOUND,
-    evidence,
-    key_of,
-    must_ref,
-    ref,
-    require_entity,
-    respond,
-    rows,
-)
+from vietkg.api.rest_support import ID_DOC, NOT_FOUND, evidence, found, key_of, must_ref, ref, respond
 from vietkg.api.schemas import (
     Attendance,
     Attendee,
@@ -41,7 +35,7 @@ from vietkg.api.schemas import (
     Trace,
     TraceStep,
 )
-from vietkg.graph.store import KG
+from vietkg.graph.canonical import Entity
 
 log = logging.getLogger(__name__)
 
@@ -50,9 +44,9 @@ router = APIRouter()
 Id = Annotated[str, Path(description=ID_DOC)]
 
 
-def _label(kg: KG, iri: NamedNode) -> str | None:
-    found = rows(kg, Q.LABEL, id=iri)
-    return found[0].get("label") if found else None
+def _label(e: Entity) -> str | None:
+    hits = e.rows(Q.LABEL)
+    return hits[0].get("label") if hits else None
 
 
 def _unique(items: list[EntityRef]) -> list[EntityRef]:
@@ -67,11 +61,10 @@ def _unique(items: list[EntityRef]) -> list[EntityRef]:
 def person(request: Request, id: Id) -> JSONResponse:
     """The posts the person held as each article reports them (role, post, organization, date, the
     title as written, evidence), in date order, and the events they attended."""
-    kg = state(request).kg
-    iri = require_entity(kg, "people", id)
+    e = found(request, "people", id)
     seen: set[str] = set()
     memberships = []
-    for r in rows(kg, Q.PERSON_POSTS, id=iri):
+    for r in e.rows(Q.PERSON_POSTS, {"org": "orgLabel"}, order=("earliest", "date", "obs")):
         if r["obs"] in seen:
             continue
         seen.add(r["obs"] or "")
@@ -80,15 +73,16 @@ def person(request: Request, id: Id) -> JSONResponse:
             organization=ref(r.get("org"), r.get("orgLabel")), date=r.get("date"), title=r.get("title"),
             former=r.get("former") == "true", evidence=evidence(r)))
     events = [Attendance(event=must_ref(r["event"], r.get("eventLabel")), date=r.get("date"),
-                         title=r.get("title"), part=r.get("part")) for r in rows(kg, Q.PERSON_EVENTS, id=iri)]
-    body = Person(id=iri.value, key=key_of(iri, "people"), name=_label(kg, iri), memberships=memberships,
-                  events=events)
+                         title=r.get("title"), part=r.get("part"))
+              for r in e.rows(Q.PERSON_EVENTS, order=("date", "event"))]
+    body = Person(id=e.iri, key=key_of(e.iri, "people"), name=_label(e), same_as=e.aliases,
+                  memberships=memberships, events=events)
     return respond(request, body)
 
 
-def _org_posts(kg: KG, iri: NamedNode) -> list[Post]:
+def _org_posts(e: Entity) -> list[Post]:
     posts: dict[str, Post] = {}
-    for r in rows(kg, Q.ORG_POSTS, id=iri):
+    for r in e.rows(Q.ORG_POSTS, {"person": "personLabel"}, order=("postLabel", "earliest", "personLabel")):
         post = posts.setdefault(r["post"] or "", Post(id=r["post"] or "", label=r.get("postLabel"), holders=[]))
         if r.get("person"):
             post.holders.append(PostHolder(person=must_ref(r["person"], r.get("personLabel")),
@@ -101,20 +95,21 @@ def _org_posts(kg: KG, iri: NamedNode) -> list[Post]:
 def organization(request: Request, id: Id) -> JSONResponse:
     """The body, the body it is a unit or part of, its units and sub-organizations, its posts and who
     was seen holding them, and the emulation clusters it belongs to (by year) or organises."""
-    kg = state(request).kg
-    iri = require_entity(kg, "organizations", id)
-    basic = rows(kg, Q.ORG_BASIC, id=iri)
+    e = found(request, "organizations", id)
+    basic = e.rows(Q.ORG_BASIC, {"parent": "parentLabel"})  # the canonical node's rows first
     first = basic[0] if basic else {}
-    children = rows(kg, Q.ORG_CHILDREN, id=iri)
-    clusters = rows(kg, Q.ORG_CLUSTERS, id=iri)
+    names = {r.get(k) for r in basic for k in ("name", "alt")} - {None, first.get("name")}
+    children = [r for r in e.rows(Q.ORG_CHILDREN, {"child": "childLabel"}, order=("childLabel",))
+                if r["child"] != e.iri]
+    clusters = e.rows(Q.ORG_CLUSTERS, order=("year", "clusterLabel"))
     body = Organization(
-        id=iri.value, key=key_of(iri, "organizations"), name=first.get("name"),
-        other_names=sorted({r["alt"] for r in basic if r.get("alt")}),
+        id=e.iri, key=key_of(e.iri, "organizations"), name=first.get("name"), same_as=e.aliases,
+        other_names=sorted(n for n in names if n),
         classification=first.get("bodyType"), parent=ref(first.get("parent"), first.get("parentLabel")),
         units=_unique([must_ref(r["child"], r.get("childLabel")) for r in children if r["rel"] == "unit"]),
         sub_organizations=_unique([must_ref(r["child"], r.get("childLabel"))
                                    for r in children if r["rel"] == "sub"]),
-        posts=_org_posts(kg, iri),
+        posts=_org_posts(e),
         clusters=[ClusterRole(cluster=must_ref(r["cluster"], r.get("clusterLabel")), year=r.get("year"),
                               role=r.get("role")) for r in clusters if r["rel"] == "member"],
         organised_clusters=_unique([must_ref(r["cluster"], r.get("clusterLabel"))
@@ -129,31 +124,30 @@ def cluster(request: Request, id: Id,
             ) -> JSONResponse:
     """The Cụm thi đua, its organiser, and its member units year by year with their roles
     (leader = cụm trưởng, deputy = cụm phó, member)."""
-    kg = state(request).kg
-    iri = require_entity(kg, "clusters", id)
-    basic = rows(kg, Q.CLUSTER_BASIC, id=iri)
+    e = found(request, "clusters", id)
+    basic = e.rows(Q.CLUSTER_BASIC, {"organiser": "organiserLabel"})
     first = basic[0] if basic else {}
-    subs: dict[str, NamedNode | Literal] = {"id": iri, "p_year": Literal("" if year is None else str(year))}
     years: dict[str | None, ClusterYear] = {}
-    for r in rows(kg, Q.CLUSTER_MEMBERS, **subs):
+    members = e.rows(Q.CLUSTER_MEMBERS, {"member": "memberLabel"}, p_year=Literal("" if year is None else str(year)))
+    for r in members:
         bucket = years.setdefault(r.get("year"), ClusterYear(year=r.get("year"), members=[]))
         if any(m.organization.id == r["member"] for m in bucket.members):
             continue
         bucket.members.append(ClusterMember(organization=must_ref(r["member"], r.get("memberLabel")),
                                             role=r.get("role"), evidence=evidence(r)))
     number = first.get("number")
-    body = Cluster(id=iri.value, key=key_of(iri, "clusters"), name=first.get("name"),
+    body = Cluster(id=e.iri, key=key_of(e.iri, "clusters"), name=first.get("name"),
                    number=int(number) if number and number.isdigit() else None,
                    organiser=ref(first.get("organiser"), first.get("organiserLabel")), years=list(years.values()))
     return respond(request, body)
 
 
-def _implementations(kg: KG, iri: NamedNode, only_self: bool) -> dict[str, list[Implementation]]:
+def _implementations(e: Entity, only_self: bool) -> dict[str, list[Implementation]]:
     """Implementation records by document IRI (the document itself, or every one carrying it out)."""
-    subs: dict[str, NamedNode | Literal] = {"id": iri, "p_self": Literal("yes" if only_self else "")}
     out: dict[str, list[Implementation]] = {}
     seen: set[str] = set()
-    for r in rows(kg, Q.IMPLEMENTATIONS, **subs):
+    own = {"unit": "unitLabel", "doc": "docLabel"}
+    for r in e.rows(Q.IMPLEMENTATIONS, own, each=False, p_self=Literal("yes" if only_self else "")):
         if r["impl"] in seen:
             continue
         seen.add(r["impl"] or "")
@@ -170,15 +164,15 @@ def trace(request: Request, id: Id) -> JSONResponse:
     """The documents that implement this one through `vkg:implementsDocument`, transitively (a Kế
     hoạch carrying out a Nghị quyết, a unit's plan carrying out the Kế hoạch ...), each with the
     step it implements and the units that implemented it, with modes and dates."""
-    kg = state(request).kg
-    iri = require_entity(kg, "documents", id)
-    impls = _implementations(kg, iri, only_self=False)
+    e = found(request, "documents", id, "/trace")
+    impls = _implementations(e, only_self=False)
     steps = [TraceStep(document=must_ref(r["doc"], r.get("docLabel")),
                        implements=must_ref(r["parent"], r.get("parentLabel")),
                        implementations=impls.get(r["doc"] or "", []))
-             for r in rows(kg, Q.TRACE_STEPS, id=iri)]
-    me = must_ref(iri.value, _label(kg, iri))
-    return respond(request, Trace(document=me, implementations=impls.get(iri.value, []), carried_out_by=steps))
+             for r in e.rows(Q.TRACE_STEPS, {"doc": "docLabel", "parent": "parentLabel"}, each=False)
+             if r["doc"] not in (e.iri, r["parent"])]
+    me = must_ref(e.iri, _label(e))
+    return respond(request, Trace(document=me, implementations=impls.get(e.iri, []), carried_out_by=steps))
 
 
 @router.get("/documents/{id:path}", response_model=Document,
@@ -186,21 +180,22 @@ def trace(request: Request, id: Id) -> JSONResponse:
 def document(request: Request, id: Id) -> JSONResponse:
     """The document (symbol, kind, issuer, date), every article sentence citing it, the units
     implementing it (mode, date, evidence), and the documents it implements or is implemented by."""
-    kg = state(request).kg
-    iri = require_entity(kg, "documents", id)
-    basic = rows(kg, Q.DOC_BASIC, id=iri)
+    e = found(request, "documents", id)
+    basic = e.rows(Q.DOC_BASIC, {"issuer": "issuerLabel"})
     first = basic[0] if basic else {}
-    links = rows(kg, Q.DOC_LINKS, id=iri)
+    links = [r for r in e.rows(Q.DOC_LINKS, {"other": "otherLabel"}, order=("rel", "otherLabel"))
+             if r["other"] != e.iri]
 
     def linked(rel: str) -> list[EntityRef]:
         return _unique([must_ref(r["other"], r.get("otherLabel")) for r in links if r["rel"] == rel])
 
-    citations = [e for e in (evidence(r) for r in rows(kg, Q.DOC_CITATIONS, id=iri)) if e is not None]
+    citations = [c for c in (evidence(r) for r in e.rows(Q.DOC_CITATIONS, order=("source", "start")))
+                 if c is not None]
     body = Document(
-        id=iri.value, key=key_of(iri, "documents"), symbol=first.get("symbol"), kind=first.get("kind"),
-        title=first.get("title"), date=first.get("date"), term=first.get("term"),
+        id=e.iri, key=key_of(e.iri, "documents"), symbol=first.get("symbol"), kind=first.get("kind"),
+        title=first.get("title"), date=first.get("date"), term=first.get("term"), same_as=e.aliases,
         issuer=ref(first.get("issuer"), first.get("issuerLabel")), citations=citations,
-        implementers=_implementations(kg, iri, only_self=True).get(iri.value, []),
+        implementers=_implementations(e, only_self=True).get(e.iri, []),
         implements=linked("implements"), implemented_by=linked("implemented_by"), based_on=linked("based_on"))
     return respond(request, body)
 
@@ -210,15 +205,14 @@ def document(request: Request, id: Id) -> JSONResponse:
 def event(request: Request, id: Id) -> JSONResponse:
     """The event (kinds, date, organizer, location, documents it is about, evidence) and its
     attendees with the title written beside each name and the part they played."""
-    kg = state(request).kg
-    iri = require_entity(kg, "events", id)
-    basic = rows(kg, Q.EVENT_BASIC, id=iri)
+    e = found(request, "events", id)
+    basic = e.rows(Q.EVENT_BASIC, {"organizer": "organizerLabel"})
     first = basic[0] if basic else {}
-    lists = rows(kg, Q.EVENT_LISTS, id=iri)
+    lists = e.rows(Q.EVENT_LISTS, {"about": "aboutLabel"})
     attendees = [Attendee(person=must_ref(r["person"], r.get("personLabel")), title=r.get("title"),
-                          part=r.get("part")) for r in rows(kg, Q.EVENT_ATTENDEES, id=iri)]
+                          part=r.get("part")) for r in e.rows(Q.EVENT_ATTENDEES, {"person": "personLabel"})]
     body = Event(
-        id=iri.value, key=key_of(iri, "events"), name=first.get("name"),
+        id=e.iri, key=key_of(e.iri, "events"), name=first.get("name"),
         kinds=sorted({r["kind"] for r in lists if r.get("kind")}), date=first.get("date"),
         organizer=ref(first.get("organizer"), first.get("organizerLabel")), location=first.get("location"),
         about=_unique([must_ref(r["about"], r.get("aboutLabel")) for r in lists if r.get("about")]),

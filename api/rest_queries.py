@@ -4,22 +4,18 @@
 pyoxigraph requires a substituted variable to be projected, and ``BOUND(?v)`` is false for a
 substituted ``?v``, so optional inputs are always substituted, with ``""`` meaning "not given".
 
+Entities are canonical (:mod:`vietkg.graph.canonical`): a query about one entity is run once per
+node of it (``?id`` bound to the canonical IRI, then to each alias) by
+:meth:`~vietkg.graph.canonical.Entity.rows`, which maps the rows to canonical IRIs; the trace
+queries instead walk :data:`~vietkg.graph.canonical.CARRIES_OUT` from the canonical document.
+
 The store's PREFIXes (vkg, org, schema, eli, skos, foaf, dct, rdfs ...) are declared by ``KG``.
 The default graph is the union of all graphs.
 """
 
 from __future__ import annotations
 
-SEARCH = """
-SELECT ?x ?q ?prefix (SAMPLE(?n) AS ?norm) (SAMPLE(?l) AS ?label) WHERE {
-  ?x vkg:normLabel ?n .
-  FILTER(CONTAINS(?n, ?q) && STRSTARTS(STR(?x), ?prefix))
-  OPTIONAL { ?x rdfs:label ?l }
-}
-GROUP BY ?x ?q ?prefix
-ORDER BY (?norm != ?q) (!STRSTARTS(?norm, ?q)) STRLEN(?norm) ?x
-LIMIT 500
-"""
+from vietkg.graph.canonical import ALIAS_OF, CARRIES_OUT
 
 EXISTS = "ASK { { ?id ?p ?o } UNION { ?s ?p ?id } }"
 
@@ -161,12 +157,13 @@ SELECT DISTINCT ?id ?other ?otherLabel ?rel WHERE {
 ORDER BY ?rel ?otherLabel
 """
 
-# Implementations of ?id itself and of every document carrying it out, transitively.
+# Implementations of ?id itself (``?p_self`` = "yes") or also of every document carrying it out,
+# transitively, aliases included (run once, for the canonical ?id).
 IMPLEMENTATIONS = f"""
 SELECT DISTINCT ?id ?p_self ?doc ?docLabel ?impl ?unit ?unitLabel ?mode ?date ?earliest ?cluster ?clusterLabel
        {EVIDENCE_VARS} WHERE {{
-  ?doc vkg:implementsDocument* ?id .
-  FILTER(STR(?p_self) = "" || ?doc = ?id)
+  ?doc {CARRIES_OUT} ?id .
+  FILTER(STR(?p_self) = "" || EXISTS {{ ?doc {ALIAS_OF} ?id }})
   OPTIONAL {{ ?doc eli:id_local ?docLabel }}
   ?impl a vkg:Implementation ; vkg:document ?doc ; vkg:unit ?unit .
   OPTIONAL {{ ?unit skos:prefLabel ?unitLabel }}
@@ -178,13 +175,14 @@ SELECT DISTINCT ?id ?p_self ?doc ?docLabel ?impl ?unit ?unitLabel ?mode ?date ?e
 ORDER BY ?doc ?earliest ?unitLabel
 """
 
-TRACE_STEPS = """
-SELECT DISTINCT ?id ?doc ?docLabel ?parent ?parentLabel WHERE {
-  ?doc vkg:implementsDocument ?parent . ?parent vkg:implementsDocument* ?id .
-  FILTER(?doc != ?id)
-  OPTIONAL { ?doc eli:id_local ?docLabel }
-  OPTIONAL { ?parent eli:id_local ?parentLabel }
-}
+# Steps of the trace (run once, for the canonical ?id); the caller drops the steps that become
+# loops once documents are canonical.
+TRACE_STEPS = f"""
+SELECT DISTINCT ?id ?doc ?docLabel ?parent ?parentLabel WHERE {{
+  ?doc vkg:implementsDocument ?parent . ?parent {CARRIES_OUT} ?id .
+  OPTIONAL {{ ?doc eli:id_local ?docLabel }}
+  OPTIONAL {{ ?parent eli:id_local ?parentLabel }}
+}}
 ORDER BY ?parentLabel ?docLabel
 """
 

@@ -1,4 +1,9 @@
-"""What the REST routes share: JSON / JSON-LD answers, entity ids <-> IRIs, rows -> models."""
+"""What the REST routes share: JSON / JSON-LD answers, entity ids <-> IRIs, rows -> models.
+
+An entity is answered under its canonical IRI (:mod:`vietkg.graph.canonical`): :func:`found` turns
+a request for an alias id into ``308`` to the canonical resource (:class:`~vietkg.api.errors.Moved`),
+and the answer lists the aliases merged into it as ``same_as``.
+"""
 
 from __future__ import annotations
 
@@ -12,9 +17,11 @@ from pydantic import BaseModel
 from pyoxigraph import Literal, NamedNode
 
 from vietkg.api import rest_queries as Q
-from vietkg.api.errors import ApiError, error_responses
+from vietkg.api.errors import MOVED_RESPONSE, ApiError, Moved, error_responses
+from vietkg.api.guards import state
 from vietkg.api.negotiate import JSON_OFFERS, choose
 from vietkg.api.schemas import EntityRef, Evidence
+from vietkg.graph.canonical import Entity, entity
 from vietkg.graph.store import KG
 from vietkg.ontology.terms import ID_NS, PREFIXES
 
@@ -28,7 +35,7 @@ KIND_NAMES: dict[str, str] = {"person": "person", "org": "organization", "doc": 
 COLLECTION = {segment: collection for collection, segment in KINDS.items()}
 _KEY = re.compile(r"^[A-Za-z0-9._~-]+(?:/[A-Za-z0-9._~-]+)*$")
 ID_DOC = "the part of the entity IRI after https://vietkg.org/id/<kind>/ (may contain '/')"
-NOT_FOUND = error_responses("not_found", "not_acceptable")
+NOT_FOUND = {**MOVED_RESPONSE, **error_responses("not_found", "not_acceptable")}
 
 JSONLD_CONTEXT: dict[str, Any] = {
     "@vocab": "https://vietkg.org/api/terms#",
@@ -44,6 +51,7 @@ JSONLD_CONTEXT: dict[str, Any] = {
     "attendees": {"@id": PREFIXES["schema"] + "attendee"},
     "quote": PREFIXES["vkg"] + "quote",
     "symbol": PREFIXES["eli"] + "id_local",
+    "same_as": {"@reverse": PREFIXES["vkg"] + "sameAs", "@type": "@id"},
 }
 
 
@@ -73,6 +81,17 @@ def require_entity(kg: KG, collection: str, key: str) -> NamedNode:
     if not bool(kg.raw_query(Q.EXISTS, substitutions={"id": iri})):
         raise ApiError("not_found", f"no {KIND_NAMES[KINDS[collection]]} with id {key!r}")
     return iri
+
+
+def found(request: Request, collection: str, key: str, suffix: str = "") -> Entity:
+    """The entity ``key`` names in ``collection``: 404 when the store does not know it, ``308`` to
+    ``/api/{collection}/{canonical key}{suffix}`` when it is an alias."""
+    kg = state(request).kg
+    e = entity(kg, require_entity(kg, collection, key).value)
+    href = must_ref(e.iri).href if e.is_alias else None
+    if href:
+        raise Moved(href + suffix)
+    return e
 
 
 def rows(kg: KG, sparql: str, **subs: NamedNode | Literal) -> list[dict[str, str | None]]:
@@ -105,7 +124,7 @@ def evidence(row: dict[str, str | None]) -> Evidence | None:
                     end=int(end) if end and end.isdigit() else None)
 
 
-def key_of(iri: NamedNode, collection: str) -> str:
-    return iri.value[len(f"{ID_NS}{KINDS[collection]}/"):]
+def key_of(iri: str, collection: str) -> str:
+    return iri[len(f"{ID_NS}{KINDS[collection]}/"):]
 
 

@@ -11,6 +11,9 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
+SAME_AS_DOC = ("IRIs resolved to this entity (vkg:sameAs): the same person in other articles, other nodes of the "
+               "same body, the document cited without its term. Asking for one of them redirects here.")
+
 
 class ErrorBody(BaseModel):
     code: str = Field(description="stable error code, e.g. `not_found`, `malformed_query`, `query_timeout`")
@@ -69,6 +72,7 @@ class Person(BaseModel):
     id: str
     key: str
     name: str | None
+    same_as: list[str] = Field(default_factory=list, description=SAME_AS_DOC)
     memberships: list[Membership]
     events: list[Attendance]
 
@@ -95,6 +99,7 @@ class Organization(BaseModel):
     id: str
     key: str
     name: str | None
+    same_as: list[str] = Field(default_factory=list, description=SAME_AS_DOC)
     other_names: list[str]
     classification: str | None = Field(default=None, description="body type (SKOS notation)")
     parent: EntityRef | None = None
@@ -137,6 +142,7 @@ class Implementation(BaseModel):
 class Document(BaseModel):
     id: str
     key: str
+    same_as: list[str] = Field(default_factory=list, description=SAME_AS_DOC)
     symbol: str | None = Field(description="the printed symbol, e.g. 35-NQ/TW")
     kind: str | None = Field(default=None, description="kind code: NQ, CT, KL, QĐ, KH ...")
     title: str | None = None

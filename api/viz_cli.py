@@ -77,14 +77,18 @@ def _iri(kind: str, value: str) -> str:
 
 
 def find_document(kg: KG, value: str) -> str:
-    """The IRI of a document given as IRI, id or printed symbol; an error if none or several."""
+    """The canonical IRI of a document given as IRI, id or printed symbol; an error if none or several
+    (a symbol cited with and without its term is one document)."""
     from pyoxigraph import Literal
 
+    from vietkg.graph.canonical import load_canonical
+
+    canon = load_canonical(kg)
     if value.startswith("http") or ("/" in value and value == value.lower()):
         iri = _iri("doc", value)
         if kg.select("SELECT ?s ?p_id WHERE { ?p_id eli:id_local ?s } LIMIT 1", {"p_id": _node(iri)}).rows:
-            return iri
-    found = sorted({r["d"] or "" for r in kg.select(
+            return canon(iri)
+    found = sorted({canon(r["d"] or "") for r in kg.select(
         "SELECT DISTINCT ?d ?p_symbol WHERE { ?d eli:id_local ?p_symbol }", {"p_symbol": Literal(value)}).rows})
     if len(found) == 1:
         return found[0]
@@ -158,13 +162,15 @@ def analyze(args: argparse.Namespace, settings: Settings) -> int:
 
 def ranking_rows(kg: KG, what: str, limit: int) -> list[dict[str, str | None]]:
     from vietkg.graph import analytics, rankings
+    from vietkg.graph.canonical import load_canonical
 
+    canon = load_canonical(kg)
     tables: dict[str, list[rankings.Ranked]] = {}
     if what in ("all", "documents", "units", "officials"):
-        ranks = rankings.rankings(kg, limit)
+        ranks = rankings.rankings(kg, limit, canon)
         tables.update({k: v for k, v in ranks.items() if what in ("all", k)})
     if what in ("all", "brokers"):
-        tables["brokers"] = rankings.brokers(analytics.coattendance_graph(kg), limit)
+        tables["brokers"] = rankings.brokers(analytics.coattendance_graph(kg, canon=canon), limit)
     rows: list[dict[str, str | None]] = []
     for name, ranked in tables.items():
         for i, r in enumerate(ranked, 1):

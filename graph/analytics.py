@@ -10,9 +10,16 @@ cluster membership, mode and date of an implementation, weight of a co-attendanc
 - :func:`trace_graph` — a document, the documents that carry it out (transitively) and the units
   that implemented each, with modes and dates;
 - :func:`coattendance_graph` — officials linked when they attended the same event, weighted;
-- :func:`career_graph` — person -> posts -> organizations, with first and last dates seen;
+- :func:`career_graph` — person -> posts -> organizations, with first and last dates seen (in
+  :mod:`vietkg.graph.careers`, with :func:`post_observations`; node helpers in :mod:`vietkg.graph.nodes`);
 - rankings (most-cited documents, most active units and officials, brokers) live in
   :mod:`vietkg.graph.rankings`, GraphML and GEXF exports in :mod:`vietkg.graph.export`.
+
+Every builder shows an entity once, under its canonical IRI (:mod:`vietkg.graph.canonical`): a
+person seen in two articles, a body under two names, a document cited with and without its term are
+one node carrying the facts of all and described as the canonical node describes it, with its
+aliases listed in ``same_as``. An IRI given as a parameter may be an alias. Builders take the
+:class:`~vietkg.graph.canonical.Canonical` map a caller already loaded (``canon=``), else load it.
 
 Parameters reach SPARQL only through substitutions (an optional one not given is ``""``).
 """
@@ -21,51 +28,30 @@ from __future__ import annotations
 
 import logging
 from collections import Counter, defaultdict
-from typing import Any, TypedDict
+from typing import TypedDict
 
 import networkx as nx
-from pyoxigraph import Literal, NamedNode
+from pyoxigraph import NamedNode
 
+from vietkg.graph.canonical import CARRIES_OUT, Canonical
+from vietkg.graph.careers import PostObservation, career_graph, post_observations
+from vietkg.graph.nodes import (
+    KIND_OF_SEGMENT,
+    add_entity,
+    canonical_map,
+    doc_label,
+    entity_kind,
+    mark_aliases,
+    param,
+    select_for,
+)
 from vietkg.graph.store import KG
-from vietkg.ontology.terms import ID_NS
 
 log = logging.getLogger(__name__)
 
-# The second segment of an entity IRI (https://vietkg.org/id/<segment>/...) -> node kind.
-KIND_OF_SEGMENT = {"person": "person", "org": "organization", "cluster": "cluster", "doc": "document",
-                   "event": "event", "article": "article", "post": "post"}
-VOCAB_POST = "https://vietkg.org/vocab/post/"
-
-
-def entity_kind(iri: str) -> str:
-    """The node kind of an entity IRI (``https://vietkg.org/id/org/...`` -> ``organization``)."""
-    if iri.startswith(VOCAB_POST):
-        return "post"
-    if iri.startswith(ID_NS):
-        return KIND_OF_SEGMENT.get(iri[len(ID_NS):].split("/", 1)[0], "other")
-    return "other"
-
-
-def add_entity(g: nx.Graph, iri: str, label: str | None, kind: str | None = None, **attrs: Any) -> None:
-    """Add (or complete) the node ``iri`` with ``kind``, ``label`` and ``iri`` attributes."""
-    if iri not in g:
-        g.add_node(iri)
-    data = g.nodes[iri]
-    if "kind" not in data:  # new, or made by an edge before its own row came
-        data.update(iri=iri, kind=kind or entity_kind(iri), label=label or iri.rsplit("/", 1)[-1])
-    data.update({k: v for k, v in attrs.items() if v is not None})
-
-
-def _param(iri: str | None) -> NamedNode | Literal:
-    """An optional IRI parameter: pyoxigraph never counts a substituted variable as BOUND, so a
-    parameter not given is substituted with ``""`` and the queries test ``STR(?p_x) = ""``."""
-    return NamedNode(iri) if iri else Literal("")
-
-
-def doc_label(symbol: str | None, term: str | None) -> str | None:
-    """``35-NQ/TW (khóa XII)``: party numbers restart each term, so the symbol alone is ambiguous."""
-    return f"{symbol} (khóa {term})" if symbol and term else symbol
-
+__all__ = ["KIND_OF_SEGMENT", "ImplementationRecord", "PostObservation", "add_entity", "career_graph",
+           "cluster_graph", "cluster_years", "coattendance_graph", "doc_label", "entity_kind",
+           "implementation_records", "mark_aliases", "post_observations", "trace_graph"]
 
 # -- cluster membership ---------------------------------------------------------------------------
 _CLUSTERS = """
@@ -88,17 +74,18 @@ SELECT DISTINCT ?cluster ?clabel ?number ?organiser ?olabel ?member ?mlabel ?yea
 
 
 def cluster_graph(kg: KG, *, cluster: str | None = None, organiser: str | None = None,
-                  year: int | str | None = None) -> nx.DiGraph:
+                  year: int | str | None = None, canon: Canonical | None = None) -> nx.DiGraph:
     """Organiser -> clusters -> member units; one ``member`` edge per (cluster, unit).
 
     A member edge carries ``years`` (sorted), ``roles`` (year -> role notation: leader, deputy,
     member), ``role`` (the role of the latest year) and ``role_label`` (its Vietnamese label). With
     ``year`` only that year's memberships are kept; clusters stay even when that year lists no one.
     """
-    subs = {"p_cluster": _param(cluster), "p_organiser": _param(organiser)}
+    canon = canonical_map(kg, canon)
+    rows = select_for(kg, _CLUSTERS, canon, "p_organiser", organiser, p_cluster=param(cluster))
     g = nx.DiGraph(name="cluster membership")
     want = str(year) if year is not None else None
-    for r in kg.select(_CLUSTERS, subs).rows:
+    for r in canon.rows(rows, {"organiser": "olabel", "member": "mlabel"}):
         c = r["cluster"] or ""
         add_entity(g, c, r["clabel"], "cluster", number=int(r["number"] or 0))
         if r["organiser"]:
@@ -113,7 +100,7 @@ def cluster_graph(kg: KG, *, cluster: str | None = None, organiser: str | None =
             latest = data["years"][-1]
             data["role"] = data["roles"][latest]
             data["role_label"] = data["role_labels"][latest]
-    return g
+    return mark_aliases(g, canon)
 
 
 def _add_membership(g: nx.DiGraph, cluster: str, r: dict[str, str | None]) -> None:
@@ -134,31 +121,31 @@ def cluster_years(g: nx.DiGraph) -> list[str]:
 
 
 # -- directive trace ------------------------------------------------------------------------------
-_TRACE_DOCS = """
-SELECT DISTINCT ?doc ?symbol ?term ?title ?date ?parent ?p_root WHERE {
+_TRACE_DOCS = f"""
+SELECT DISTINCT ?doc ?symbol ?term ?title ?date ?parent ?p_root WHERE {{
   ?p_root a eli:LegalResource .
-  ?doc vkg:implementsDocument* ?p_root ; eli:id_local ?symbol .
-  OPTIONAL { ?doc vkg:term ?term }
-  OPTIONAL { ?doc eli:title ?title }
-  OPTIONAL { ?doc vkg:dateText ?date }
-  OPTIONAL { ?doc vkg:implementsDocument ?parent . ?parent vkg:implementsDocument* ?p_root }
-}
+  ?doc {CARRIES_OUT} ?p_root ; eli:id_local ?symbol .
+  OPTIONAL {{ ?doc vkg:term ?term }}
+  OPTIONAL {{ ?doc eli:title ?title }}
+  OPTIONAL {{ ?doc vkg:dateText ?date }}
+  OPTIONAL {{ ?doc vkg:implementsDocument ?parent . ?parent {CARRIES_OUT} ?p_root }}
+}}
 """
 
-_TRACE_IMPLS = """
+_TRACE_IMPLS = f"""
 SELECT DISTINCT ?impl ?doc ?unit ?ulabel ?mode ?modeVi ?date ?earliest ?cluster ?clabel ?quote ?start ?end
-       ?article ?p_root WHERE {
-  ?doc vkg:implementsDocument* ?p_root .
+       ?article ?p_root WHERE {{
+  ?doc {CARRIES_OUT} ?p_root .
   ?impl a vkg:Implementation ; vkg:document ?doc ; vkg:unit ?unit ; vkg:mode ?modeNode .
   ?unit skos:prefLabel ?ulabel .
-  OPTIONAL { ?modeNode skos:notation ?mode }
-  OPTIONAL { ?modeNode skos:prefLabel ?modeVi FILTER(LANG(?modeVi) = "vi") }
-  OPTIONAL { ?impl vkg:dateText ?date }
-  OPTIONAL { ?impl vkg:earliest ?earliest }
-  OPTIONAL { ?impl vkg:viaCluster ?cluster . ?cluster skos:prefLabel ?clabel }
-  OPTIONAL { ?impl vkg:inArticle ?article }
-  OPTIONAL { ?impl vkg:evidence ?ev . ?ev vkg:quote ?quote ; vkg:startOffset ?start ; vkg:endOffset ?end }
-}
+  OPTIONAL {{ ?modeNode skos:notation ?mode }}
+  OPTIONAL {{ ?modeNode skos:prefLabel ?modeVi FILTER(LANG(?modeVi) = "vi") }}
+  OPTIONAL {{ ?impl vkg:dateText ?date }}
+  OPTIONAL {{ ?impl vkg:earliest ?earliest }}
+  OPTIONAL {{ ?impl vkg:viaCluster ?cluster . ?cluster skos:prefLabel ?clabel }}
+  OPTIONAL {{ ?impl vkg:inArticle ?article }}
+  OPTIONAL {{ ?impl vkg:evidence ?ev . ?ev vkg:quote ?quote ; vkg:startOffset ?start ; vkg:endOffset ?end }}
+}}
 """
 
 
@@ -180,7 +167,7 @@ class ImplementationRecord(TypedDict):
     article: str | None
 
 
-def trace_graph(kg: KG, document: str) -> nx.DiGraph:
+def trace_graph(kg: KG, document: str, canon: Canonical | None = None) -> nx.DiGraph:
     """``document``, the documents carrying it out (transitively), and the units that implemented each.
 
     Edges point from the implementer to what it implements: ``carries-out`` (document -> the
@@ -188,16 +175,18 @@ def trace_graph(kg: KG, document: str) -> nx.DiGraph:
     ``records``: every :class:`ImplementationRecord` behind the edge). The root node has ``root``
     set; the graph is empty when the store holds no such document.
     """
+    canon = canonical_map(kg, canon)
+    root = canon(document)
     g = nx.DiGraph(name="directive trace")
-    subs = {"p_root": NamedNode(document)}
-    for r in kg.select(_TRACE_DOCS, subs).rows:
-        add_entity(g, r["doc"] or "", doc_label(r["symbol"], r["term"]), "document", title=r["title"],
-                  date=r["date"])
-        if r["parent"]:
-            g.add_edge(r["doc"], r["parent"], relation="carries-out")
-    if document in g:
-        g.nodes[document]["root"] = True
-    for rec in implementation_records(kg, document):
+    rows = kg.select(_TRACE_DOCS, {"p_root": NamedNode(root)}).rows
+    for r in canon.rows(rows, {"doc": ("symbol", "term", "title", "date")}):
+        doc = r["doc"] or ""
+        add_entity(g, doc, doc_label(r["symbol"], r["term"]), "document", title=r["title"], date=r["date"])
+        if r["parent"] and r["parent"] != doc:
+            g.add_edge(doc, r["parent"], relation="carries-out")
+    if root in g:
+        g.nodes[root]["root"] = True
+    for rec in implementation_records(kg, root, canon):
         add_entity(g, rec["unit"], rec["unit_label"], "organization")
         if not g.has_edge(rec["unit"], rec["document"]):
             g.add_edge(rec["unit"], rec["document"], relation="implements", modes=[], dates=[], records=[])
@@ -207,13 +196,16 @@ def trace_graph(kg: KG, document: str) -> nx.DiGraph:
             data["modes"].append(rec["mode"])
         if rec["date"] and rec["date"] not in data["dates"]:
             data["dates"] = sorted([*data["dates"], rec["date"]])
-    return g
+    return mark_aliases(g, canon)
 
 
-def implementation_records(kg: KG, document: str) -> list[ImplementationRecord]:
-    """Every implementation of ``document`` or of a document carrying it out, oldest first."""
+def implementation_records(kg: KG, document: str, canon: Canonical | None = None) -> list[ImplementationRecord]:
+    """Every implementation of ``document`` or of a document carrying it out, oldest first; units
+    and documents under their canonical IRI."""
+    canon = canonical_map(kg, canon)
     by_impl: dict[str, ImplementationRecord] = {}
-    rows = kg.select(_TRACE_IMPLS, {"p_root": NamedNode(document)}).rows
+    raw = kg.select(_TRACE_IMPLS, {"p_root": NamedNode(canon(document))}).rows
+    rows = canon.rows(raw, {"unit": "ulabel"})
     for r in sorted(rows, key=lambda r: (r["earliest"] or "9999", r["impl"] or "")):
         impl = r["impl"] or ""
         if impl in by_impl:
@@ -236,7 +228,8 @@ SELECT DISTINCT ?event ?person ?name WHERE {
 """
 
 
-def coattendance_graph(kg: KG, *, min_weight: int = 1, isolates: bool = True) -> nx.Graph:
+def coattendance_graph(kg: KG, *, min_weight: int = 1, isolates: bool = True,
+                       canon: Canonical | None = None) -> nx.Graph:
     """People linked when they attended the same event; ``weight`` = events shared.
 
     Nodes carry ``events`` (how many events the person attended); edges carry ``weight`` and
@@ -245,10 +238,11 @@ def coattendance_graph(kg: KG, *, min_weight: int = 1, isolates: bool = True) ->
     """
     attendees: dict[str, set[str]] = defaultdict(set)
     g = nx.Graph(name="co-attendance")
-    for r in kg.select(_ATTENDANCE).rows:
-        person, event = r["person"] or "", r["event"] or ""
+    canon = canonical_map(kg, canon)
+    for r in canon.rows(kg.select(_ATTENDANCE).rows, {"person": "name"}):
+        person = r["person"] or ""
         add_entity(g, person, r["name"], "person")
-        attendees[event].add(person)
+        attendees[r["event"] or ""].add(person)
     seen: Counter[str] = Counter(p for people in attendees.values() for p in people)
     for person, n in seen.items():
         g.nodes[person]["events"] = n
@@ -264,88 +258,4 @@ def coattendance_graph(kg: KG, *, min_weight: int = 1, isolates: bool = True) ->
     g.remove_edges_from(light)
     if not isolates:
         g.remove_nodes_from([n for n in list(g) if g.degree(n) == 0])
-    return g
-
-
-# -- careers --------------------------------------------------------------------------------------
-_OBSERVATIONS = """
-SELECT DISTINCT ?obs ?person ?name ?role ?roleLabel ?post ?postLabel ?org ?orgLabel ?date ?earliest ?latest
-                ?former ?title ?quote ?start ?end ?article ?p_person WHERE {
-  ?obs a vkg:PostObservation ; org:member ?person ; org:role ?role .
-  ?person foaf:name ?name .
-  OPTIONAL { ?role skos:prefLabel ?roleLabel FILTER(LANG(?roleLabel) = "vi") }
-  OPTIONAL { ?obs vkg:post ?post . ?post skos:prefLabel ?postLabel }
-  OPTIONAL { ?obs org:organization ?org . ?org skos:prefLabel ?orgLabel }
-  OPTIONAL { ?obs vkg:dateText ?date }
-  OPTIONAL { ?obs vkg:earliest ?earliest }
-  OPTIONAL { ?obs vkg:latest ?latest }
-  OPTIONAL { ?obs vkg:former ?former }
-  OPTIONAL { ?obs vkg:titleAsWritten ?title }
-  OPTIONAL { ?obs vkg:evidence ?ev . ?ev vkg:quote ?quote ; vkg:startOffset ?start ; vkg:endOffset ?end }
-  OPTIONAL { ?obs vkg:observedIn ?article }
-  FILTER(STR(?p_person) = "" || ?person = ?p_person)
-}
-"""
-
-
-class PostObservation(TypedDict):
-    """One article's statement that a person held a post in an organization on a date."""
-
-    obs: str
-    person: str
-    name: str
-    post: str  # the org:Post IRI, or the role concept when the organization is not known
-    post_label: str
-    role_label: str
-    organization: str | None
-    organization_label: str | None
-    date: str | None
-    earliest: str | None
-    latest: str | None
-    former: bool
-    title: str | None
-    quote: str | None
-    evidence_start: str | None
-    evidence_end: str | None
-    article: str | None
-
-
-def post_observations(kg: KG, person: str | None = None) -> list[PostObservation]:
-    """Every post observation (of ``person``, or of everyone), in date order."""
-    subs = {"p_person": _param(person)}
-    out: dict[str, PostObservation] = {}
-    for r in kg.select(_OBSERVATIONS, subs).rows:
-        obs = r["obs"] or ""
-        if obs in out:
-            continue
-        role_label = r["roleLabel"] or (r["role"] or "").rsplit("/", 1)[-1]
-        out[obs] = PostObservation(
-            obs=obs, person=r["person"] or "", name=r["name"] or "", post=r["post"] or r["role"] or "",
-            post_label=r["postLabel"] or role_label, role_label=role_label, organization=r["org"],
-            organization_label=r["orgLabel"], date=r["date"], earliest=r["earliest"], latest=r["latest"],
-            former=r["former"] == "true", title=r["title"], quote=r["quote"], evidence_start=r["start"],
-            evidence_end=r["end"], article=r["article"])
-    return sorted(out.values(), key=lambda o: (o["earliest"] or "9999", o["person"], o["post_label"]))
-
-
-def career_graph(kg: KG, person: str | None = None) -> nx.DiGraph:
-    """Person -> posts -> organizations; ``holds`` edges carry ``first``, ``last`` and ``seen``."""
-    g = nx.DiGraph(name="careers")
-    for o in post_observations(kg, person):
-        add_entity(g, o["person"], o["name"], "person")
-        add_entity(g, o["post"], o["post_label"], "post")
-        if o["organization"]:
-            add_entity(g, o["organization"], o["organization_label"], "organization")
-            g.add_edge(o["post"], o["organization"], relation="post-in")
-        if not g.has_edge(o["person"], o["post"]):
-            g.add_edge(o["person"], o["post"], relation="holds", seen=0, dates=[], former=o["former"])
-        data = g.edges[o["person"], o["post"]]
-        data["seen"] += 1
-        data["former"] = data["former"] and o["former"]
-        if o["date"] and o["date"] not in data["dates"]:
-            data["dates"] = sorted([*data["dates"], o["date"]])
-        if o["earliest"]:
-            data["first"] = min(data.get("first", o["earliest"]), o["earliest"])
-        if o["latest"]:
-            data["last"] = max(data.get("last", o["latest"]), o["latest"])
-    return g
+    return mark_aliases(g, canon)

@@ -3,6 +3,10 @@
 :func:`activity_graph` is a pure function of the store (article -> entity edges saying how the
 entity appears); :func:`rank` and :func:`brokers` read networkx graphs; :func:`rankings` bundles
 the usual three: most-cited documents, most active units, most active officials.
+
+Entities are canonical (:mod:`vietkg.graph.canonical`), and a score counts distinct articles: a
+document cited as "35-NQ/TW" in one article and as "Nghị quyết 35-NQ/TW ... khóa XII" in another is
+one document cited twice; an article citing it both ways counts once.
 """
 
 from __future__ import annotations
@@ -13,7 +17,8 @@ from typing import TypedDict
 
 import networkx as nx
 
-from vietkg.graph.analytics import add_entity, doc_label
+from vietkg.graph.canonical import Canonical, load_canonical
+from vietkg.graph.nodes import add_entity, doc_label, mark_aliases
 from vietkg.graph.store import KG
 
 log = logging.getLogger(__name__)
@@ -45,14 +50,15 @@ class Ranked(TypedDict):
     detail: dict[str, int]  # relation -> distinct articles
 
 
-def activity_graph(kg: KG) -> nx.DiGraph:
+def activity_graph(kg: KG, canon: Canonical | None = None) -> nx.DiGraph:
     """Article -> entity, one edge per article and entity, ``relations`` saying how it appears.
 
     Relations: ``cites`` and ``implemented`` (documents), ``implements``, ``organises``,
     ``has-post`` and ``cluster-member`` (units), ``attends`` and ``holds-post`` (people).
     """
     g = nx.DiGraph(name="activity")
-    for r in kg.select(_ACTIVITY).rows:
+    canon = canon if canon is not None else load_canonical(kg)
+    for r in canon.rows(kg.select(_ACTIVITY).rows, {"entity": ("label", "term")}):
         article, entity = r["article"] or "", r["entity"] or ""
         add_entity(g, article, None, "article")
         add_entity(g, entity, doc_label(r["label"], r["term"]))
@@ -61,7 +67,7 @@ def activity_graph(kg: KG) -> nx.DiGraph:
         rels = g.edges[article, entity]["relations"]
         if r["how"] not in rels:
             rels.append(r["how"])
-    return g
+    return mark_aliases(g, canon)
 
 
 def rank(g: nx.DiGraph, kind: str, limit: int = 10, relations: tuple[str, ...] = ()) -> list[Ranked]:
@@ -82,9 +88,9 @@ def rank(g: nx.DiGraph, kind: str, limit: int = 10, relations: tuple[str, ...] =
     return out[:limit]
 
 
-def rankings(kg: KG, limit: int = 10) -> dict[str, list[Ranked]]:
+def rankings(kg: KG, limit: int = 10, canon: Canonical | None = None) -> dict[str, list[Ranked]]:
     """Most-cited documents, most active units and most active officials."""
-    g = activity_graph(kg)
+    g = activity_graph(kg, canon)
     return {
         "documents": rank(g, "document", limit, ("cites",)),
         "units": rank(g, "organization", limit),
