@@ -14,7 +14,7 @@ from typing import Any
 from fastapi import Request
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel
-from pyoxigraph import Literal, NamedNode
+from pyoxigraph import NamedNode
 
 from vietkg.api import rest_queries as Q
 from vietkg.api.errors import MOVED_RESPONSE, ApiError, Moved, error_responses
@@ -92,10 +92,6 @@ def found(request: Request, collection: str, key: str, suffix: str = "") -> Enti
     if href:
         raise Moved(href + suffix)
     return e
-
-
-def rows(kg: KG, sparql: str, **subs: NamedNode | Literal) -> list[dict[str, str | None]]:
-    return kg.select(sparql, substitutions=dict(subs)).rows
 
 
 def ref(iri: str | None, label: str | None = None) -> EntityRef | None:

@@ -161,4 +161,6 @@ def test_posting_articles_rebuilds_the_resolution(tmp_path: Path) -> None:
         assert ask.json()["boolean"] is True
         rows = c.get("/api/ask/career", params={"person": "Dang Van Khai"}).json()["rows"]
         assert {r["person"] for r in rows} == {KHAI + "thanh-pho-ho-chi-minh"} and len(rows) == 2
+        hits = c.get("/api/people", params={"q": "Dang Van Khai"}).json()["results"]
+        assert [h["id"] for h in hits] == [KHAI + "thanh-pho-ho-chi-minh"]  # one person, one hit
     kg.close()
