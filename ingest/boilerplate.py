@@ -280,6 +280,12 @@ def split_page(text: str) -> Page:
             continue
         title = s
         break
+    if title and _SITE_TAG.match(title):  # "(GLO)- Sáng 12/1, ...": the lead, the title stood above the date
+        above = _title_above_date(header)
+        if above:
+            i -= 1
+            title = above
+            header.remove(above)
     rest, under = strip_lead(lines[i:], title)
     shown = shown or under
     if title and len(title) > 300:  # no title line: the page opens with a paragraph
@@ -288,6 +294,18 @@ def split_page(text: str) -> Page:
     site = site_tag(body) or _site_from_header(header)
     return Page(title=title, display_date=shown, body=body, author=author,
                 header="\n".join(header), site=site)
+
+
+def _title_above_date(header: list[str]) -> str:
+    """The headline printed right above the header's date line (``Title`` / ``Cập nhật: 08/06/2022``),
+    when the line after the date opens with the site's tag and so is the lead, not the title."""
+    for n in range(len(header) - 1, 0, -1):
+        if is_date_line(header[n]):
+            s = header[n - 1]
+            if not (is_chrome(s) or is_caps_line(s) or is_date_line(s)) and len(words(s)) >= 5:
+                return s
+            return ""
+    return ""
 
 
 def _site_from_header(header: list[str]) -> str:

@@ -14,7 +14,8 @@ trigger or implementation cue is an edit of one of these files, never a code cha
 - ``body_grammar.csv`` (kind, text, value) — heads of body names, committees (value: the level
   kinds of the units they lead), central bodies, lower-case connectors, place-level words and the
   words a number may follow inside a name (``Quận 4``, ``Ban Chỉ đạo 35``);
-- ``doc_kinds.csv``, ``issuers.csv``, ``party_terms.csv`` — document symbols;
+- ``doc_kinds.csv``, ``issuers.csv`` (code, label, system: party/state/front), ``party_terms.csv`` —
+  document symbols;
 - ``event_triggers.csv``, ``impl_cues.csv``, ``title_stops.csv``, ``sites.csv``.
 """
 
@@ -130,7 +131,17 @@ def doc_nouns() -> tuple[str, ...]:
 
 @cache
 def issuers() -> dict[str, str]:
-    return {r["code"]: r["label"] for r in read_rows("issuers.csv", ["code", "label"])}
+    return {r["code"]: r["label"] for r in read_rows("issuers.csv", ["code", "label", "system"])}
+
+
+@cache
+def party_issuers() -> frozenset[str]:
+    """Issuer codes of the Party (``system`` = party): their symbols print ``35-NQ/TW`` even when
+    written state-style (``34/CT-TW``); the state's and the Front's keep ``939/QĐ-TTg``."""
+    rows = read_rows("issuers.csv", ["code", "label", "system"])
+    for i, r in enumerate(rows, start=2):
+        _one_of(r, "system", {"party", "state", "front"}, "issuers.csv", i)
+    return frozenset(r["code"] for r in rows if r["system"] == "party")
 
 
 @cache
@@ -166,6 +177,25 @@ def impl_cues() -> tuple[tuple[str, str], ...]:
 @cache
 def title_stops() -> tuple[str, ...]:
     return tuple(sorted((key(r["text"]) for r in read_rows("title_stops.csv", ["text"])), key=len, reverse=True))
+
+
+@cache
+def province_successors() -> dict[str, tuple[str, date]]:
+    """A merged province's name -> (its successor, the day the merger took effect), from the
+    place-level mergers of ``changes.csv`` (``Bạc Liêu`` -> ``Cà Mau`` from 2025-07-01)."""
+    cols = ["id", "kind", "level", "date", "originals", "results"]
+    out: dict[str, tuple[str, date]] = {}
+    for i, r in enumerate(read_rows("changes.csv", cols), start=2):
+        if r["level"] != "place" or r["kind"] != "merger":
+            continue
+        try:
+            day = date.fromisoformat(r["date"])
+        except ValueError as e:
+            raise PatternError(f"{DATA / 'changes.csv'}:{i}: bad date ({e})") from e
+        for name in r["originals"].split("|"):
+            if name != r["results"]:
+                out[name] = (r["results"], day)
+    return out
 
 
 @cache

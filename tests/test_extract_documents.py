@@ -35,7 +35,14 @@ def docs(body: str, title: str = "Hội nghị", date: str = "2021-05-12"):
         ("Luật Thi đua, khen thưởng số 06/2022/QH15 có hiệu lực từ năm 2024.", "06/2022/QH15", "L", "QH15"),
         ("Pháp lệnh số 02/2022/UBTVQH15 về chi phí tố tụng.", "02/2022/UBTVQH15", "PL", "UBTVQH15"),
         ("Luật Cán bộ, công chức năm 2008 và Luật số 52/2019/QH14 sửa đổi.", "52/2019/QH14", "L", "QH14"),
-        ("Nghị quyết số 1111/NQ-UBTVQH14 về thành lập thành phố Thủ Đức.", "1111-NQ/UBTVQH14", "NQ", "UBTVQH14"),
+        ("Nghị quyết số 1111/NQ-UBTVQH14 về thành lập thành phố Thủ Đức.", "1111/NQ-UBTVQH14", "NQ", "UBTVQH14"),
+        # the state's and the Front's N/KIND-ISSUER keep their form; multi-part issuers stay whole
+        ("Chỉ thị số 12/CT-TTg ngày 3/4/2024 của Thủ tướng Chính phủ.", "12/CT-TTg", "CT", "TTg"),
+        ("Quyết định số 1518/QĐ-TTg về chương trình mục tiêu.", "1518/QĐ-TTg", "QĐ", "TTg"),
+        ("Nghị quyết số 03/NQ-CP ngày 9/1/2025 của Chính phủ.", "03/NQ-CP", "NQ", "CP"),
+        ("Kế hoạch số 88/KH-UBND của UBND tỉnh về cải cách hành chính.", "88/KH-UBND", "KH", "UBND"),
+        ("Hướng dẫn số 31/HD-MTTW-BTT của Ban Thường trực.", "31/HD-MTTW-BTT", "HD", "MTTW-BTT"),
+        ("Kế hoạch số 7/KH-MTTQ-BTT về Ngày hội Đại đoàn kết.", "7/KH-MTTQ-BTT", "KH", "MTTQ-BTT"),
     ],
 )
 def test_symbol_variants(sentence: str, symbol: str, kind: str, code: str) -> None:

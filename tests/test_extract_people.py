@@ -106,3 +106,20 @@ def test_a_title_is_never_a_person(title: str, body: str, names: list[str]) -> N
 )
 def test_titles_before_names(title: str, body: str, names: list[str]) -> None:
     assert people(body, title) == names
+
+
+@pytest.mark.parametrize(
+    ("body", "names"),
+    [
+        # minority family names (Hmông, Thái, Tày, Cơ Tu) keep their first word
+        ("Sáng 9/1, Huyện ủy Mèo Vạc tổ chức hội nghị. Dự có đồng chí Giàng Thị Dung, Phó Bí thư Huyện ủy; "
+         "đồng chí Lường Văn Khiêm, Trưởng Ban Dân vận Huyện ủy.", ["Giàng Thị Dung", "Lường Văn Khiêm"]),
+        ("Sáng 9/1, Huyện ủy Tây Giang tổ chức hội nghị. Ông Alăng Văn Tới - Bí thư Huyện ủy chủ trì.",
+         ["Alăng Văn Tới"]),
+        # the Ê Đê women's prefix H' (either apostrophe) is part of the name
+        ("Sáng 9/1, Tỉnh ủy Đắk Lắk tổ chức hội nghị. Dự có bà H’Yim Kđoh, Phó Chủ tịch UBND tỉnh; "
+         "bà H'Loan Niê, Chủ tịch Hội Nông dân tỉnh.", ["H’Yim Kđoh", "H'Loan Niê"]),
+    ],
+)
+def test_minority_names(body: str, names: list[str]) -> None:
+    assert people(body) == names

@@ -181,3 +181,15 @@ def test_a_lower_case_post_after_va_is_other_people() -> None:
               "2024-08-04")
     (a,) = doc.facts.events[0].attendees
     assert a.title == "Phó Bí thư Huyện ủy, Chủ tịch UBND huyện"
+
+
+@pytest.mark.parametrize(
+    ("date", "province"),
+    [("2025-10-02", "Tỉnh ủy Tuyên Quang"),  # after the merger: the successor's committee
+     ("2024-10-02", "Tỉnh ủy Hà Giang")],  # before it: the province itself
+)
+def test_a_merged_province_counts_for_its_successor(date: str, province: str) -> None:
+    doc = run("Sáng 1/10, Đảng ủy phường Hà Giang 2 tổ chức hội nghị sơ kết. Tham dự có đồng chí "
+              "Nguyễn Văn Hùng, Phó Bí thư Tỉnh ủy; các phường Hà Giang 1, Hà Giang 2 báo cáo kết quả.",
+              title="Phường Hà Giang 2 sơ kết 9 tháng", date=date)
+    assert ("Nguyễn Văn Hùng", "Phó Bí thư", province) in roles_of(doc)

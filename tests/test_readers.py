@@ -387,3 +387,14 @@ def test_bad_files_are_one_line_errors(tmp_path: Path, content: bytes, reason: s
     assert len(items) == 1 and isinstance(items[0], IngestError)
     assert str(items[0]) == f"{path}: {reason}" or str(items[0]).startswith(f"{path}: {reason}")
     assert "\n" not in str(items[0])
+
+
+def test_title_above_the_date_when_the_lead_opens_with_the_site_tag() -> None:
+    """``Site / Section / Title / Cập nhật: date / (TAG)- lead``: the headline printed above the date
+    is the title; the paragraph opening with the site's tag is the lead."""
+    lead = "(BKT)- Sáng 5/1, Ban Dân vận Tỉnh ủy tổ chức hội nghị tổng kết công tác dân vận năm 2023."
+    page = split_page("Báo Bắc Kạn điện tử\nChính trị\n\nBan Dân vận Tỉnh ủy tổng kết công tác năm 2023\n"
+                      "Cập nhật: 20/02/2024 - 08:15\n\n" + lead + "\n\nĐồng chí Hà Văn Tám phát biểu chỉ đạo.")
+    assert page.title == "Ban Dân vận Tỉnh ủy tổng kết công tác năm 2023"
+    assert page.body.startswith(lead)
+    assert page.display_date == "2024-02-20"

@@ -14,7 +14,7 @@ from collections import Counter
 from datetime import date
 
 from vietkg.ingest.model import Doc
-from vietkg.ingest.patterns import sites
+from vietkg.ingest.patterns import province_successors, sites
 from vietkg.ingest.steps._orgs import label, read_org
 from vietkg.ingest.steps._places import (
     DISTRICT_KINDS,
@@ -85,8 +85,20 @@ def _province(doc: Doc) -> Place | None:
         votes[p.parent] += 0.3  # type: ignore[assignment]
     if not votes:
         return None
+    _to_successors(votes, _display_day(doc))
     name = votes.most_common(1)[0][0]
     return next((p for p in _all_provinces() if p.name == name), None)
+
+
+def _to_successors(votes: Counter[str], day: date | None) -> None:
+    """After a merger a former province's name (``phường Bạc Liêu``, ``Hà Giang``) counts for the
+    province that absorbed it: an article dated after 2025-07-01 is about the new Cà Mau."""
+    if day is None:
+        return
+    for name in list(votes):
+        succ = province_successors().get(name)
+        if succ is not None and day >= succ[1]:
+            votes[succ[0]] += votes.pop(name)
 
 
 def _all_provinces() -> list[Place]:

@@ -17,7 +17,7 @@ import logging
 import re
 
 from vietkg.ingest.model import Doc, DocumentFact, OrgRef, PartialDate
-from vietkg.ingest.patterns import doc_kinds, issuers, kind_labels, party_terms
+from vietkg.ingest.patterns import doc_kinds, issuers, kind_labels, party_issuers, party_terms
 from vietkg.ingest.steps._orgs import committee_label, label, read_org
 from vietkg.ingest.steps._places import low_text
 from vietkg.ontology import Place
@@ -34,8 +34,10 @@ PARTY = re.compile(rf"{NUM}\s*(?:{DASH}|/)?\s*(?P<kind>{KINDS})\s*/\s*"
 STATE = re.compile(rf"{NUM}\s*/\s*(?P<year>(?:19|20)\d{{2}})\s*/\s*"
                    rf"(?P<kind>[A-ZĐ][A-Za-zĐđ]{{0,5}})"
                    rf"\s*{DASH}\s*(?P<iss>[A-ZĐ][A-Za-zĐđ]{{0,10}}\d{{0,2}}(?:{DASH}[A-ZĐ][A-Za-zĐđ]{{0,10}})*)")
+# <số>/<KIND>-<ISSUER>: the state's form (939/QĐ-TTg, 01/NQ-CP), multi-part issuers too
+# (152/KH-MTTQ-BTT: the Front committee's standing board); the Party's when printed so (34/CT-TW).
 SWAPPED = re.compile(rf"{NUM}\s*/\s*(?P<kind>{KINDS})\s*{DASH}\s*"
-                     r"(?P<iss>T\.Ư|TƯ|TW|TU|[A-ZĐ]{2,8}(?:\d{1,2})?)\b")
+                     r"(?P<iss>T\.Ư|TƯ|TW|TU|[A-ZĐ][A-ZĐa-z]{1,7}(?:\d{1,2})?(?:-[A-ZĐ]{2,8})*)\b")
 # The legislature prints no kind: <số>/<năm>/QH15, <số>/<năm>/UBTVQH14 (issuer and its term).
 LEGISLATURE = re.compile(rf"{NUM}\s*/\s*(?P<year>(?:19|20)\d{{2}})\s*/\s*"
                          r"(?P<iss>(?:UBTVQH|QH)\d{1,2})\b")
@@ -52,11 +54,14 @@ def _issuer_code(raw: str) -> str:
     return code
 
 
-def _canonical(num: str, kind: str, iss: str, year: str | None, kind_printed: bool = True) -> str:
+def _canonical(num: str, kind: str, iss: str, year: str | None, kind_printed: bool = True,
+               state_form: bool = False) -> str:
     if year and not kind_printed:
         return f"{num}/{year}/{iss}"
     if year:
         return f"{num}/{year}/{kind}-{iss}"
+    if state_form:
+        return f"{num}/{kind}-{iss}"
     return f"{num}-{kind}/{iss}"
 
 
@@ -127,7 +132,8 @@ def documents(doc: Doc) -> Doc:
         fact = by_key.get(k)
         if fact is None:
             printed = "kind" in m.re.groupindex
-            fact = DocumentFact(_canonical(num, kind, code, year, printed), int(num), kind, code,
+            state_form = m.re is SWAPPED and code.split("-")[0] not in party_issuers()
+            fact = DocumentFact(_canonical(num, kind, code, year, printed, state_form), int(num), kind, code,
                                 doc.evidence(m.start(), m.end()), year=int(year) if year else None)
             by_key[k] = fact
             doc.facts.documents.append(fact)

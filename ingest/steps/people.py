@@ -28,7 +28,9 @@ from vietkg.ontology.text import canon, key
 
 log = logging.getLogger(__name__)
 
-_WORD = re.compile(r"\w+")
+# A syllable; the Ê Đê and Jrai women's prefix H' is glued to the name it opens (H'Ngia, H’Hen).
+_WORD = re.compile(r"\w+(?:['’]\w+)?")
+_APOS_NAME = re.compile(r"(\w['’])(\w+)")
 CLAUSE_END = re.compile(r"[.;:!?()\n\"“”]|\bcó\s|\s[-–]\s|,\s")
 LIST_END = re.compile(r"[.;:!?()\n\"“”]|\bcó\s|\s[-–]\s")  # a title list goes on over commas
 DISTRICT_LEVELS = ("quận", "huyện", "thị xã")  # levels the gazetteer lists completely
@@ -54,7 +56,16 @@ class Mention:
 
 
 def _is_name_word(w: str) -> bool:
+    m = _APOS_NAME.fullmatch(w)
+    if m:  # H'Ngia: a capital prefix, an apostrophe and a capitalised syllable
+        return m.group(1)[0].isupper() and _is_name_word(m.group(2))
     return w[:1].isupper() and (len(w) == 1 or w[1:].islower()) and not w.isdigit()
+
+
+def is_surname(w: str) -> bool:
+    """A family name (``surnames.csv``), or an apostrophe prefix listed there (``H'`` of ``H'Ngia``)."""
+    m = _APOS_NAME.fullmatch(w)
+    return key(m.group(1).replace("’", "'") if m else w) in surnames()
 
 
 def candidates(doc: Doc) -> list[tuple[int, int]]:
@@ -65,7 +76,7 @@ def candidates(doc: Doc) -> list[tuple[int, int]]:
     i = 0
     while i < len(words):
         w = words[i]
-        if not _is_name_word(w.group(0)) or key(w.group(0)) not in surnames() or _honorific_before_name(words, i, text):
+        if not _is_name_word(w.group(0)) or not is_surname(w.group(0)) or _honorific_before_name(words, i, text):
             i += 1
             continue
         place_end, places = match_places(low, w.start())
