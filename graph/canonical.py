@@ -126,8 +126,8 @@ class Canonical:
 class Entity:
     """One entity as a view reads it: the IRI asked for (maybe an alias), and queries about it.
 
-    :meth:`rows` binds the canonical IRI to the variable ``var`` (queries reach the aliases' facts
-    through :data:`ALIAS_OF`) and maps the rows with :meth:`Canonical.rows`.
+    :meth:`rows` runs a query with the variable ``var`` bound to each node of the entity (so the
+    aliases' facts are found) and maps the rows with :meth:`Canonical.rows`.
     """
 
     kg: KG
