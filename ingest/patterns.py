@@ -11,8 +11,11 @@ trigger or implementation cue is an edit of one of these files, never a code cha
 - ``posts.csv`` (written, post, shares, org) — titles; ``post`` the canonical post when it differs
   from the written form (``TVTU``), ``shares`` the body word the post ends with (``Trưởng ban`` of
   ``Ban Tuyên giáo``), ``org`` a fixed body, a committee word to complete, or ``@committee``;
-- ``body_grammar.csv`` (kind, text, value) — heads of body names, committees (value: the level
-  kinds of the units they lead), central bodies, lower-case connectors, place-level words and the
+- ``body_grammar.csv`` (kind, text, value) — heads of body names (value: their body type;
+  ``department`` and ``provincial`` exist at province level only, so written alone they are the
+  article's province's; ``provincial`` and ``level-named`` name their level themselves: ``Tỉnh đoàn
+  Bình Định``, ``Huyện đoàn Phù Cát``), committees (value: the level kinds of the units they lead),
+  central bodies, lower-case connectors, place-level words and the
   words a number may follow inside a name (``Quận 4``, ``Ban Chỉ đạo 35``);
 - ``doc_kinds.csv``, ``issuers.csv`` (code, label, system: party/state/front), ``party_terms.csv`` —
   document symbols;

@@ -264,3 +264,9 @@ def test_cluster_members_commit_as_written() -> None:
 def test_emulation_year(body: str, display: str, year: int) -> None:
     (fact,) = run(body, display=display).facts.clusters
     assert fact.year == year and len(fact.members) == 2
+
+
+def test_youth_unions_named_by_their_level() -> None:
+    doc = run("(BĐ) - Chiều 20-12, Tỉnh đoàn tổ chức tổng kết. Cụm thi đua số 2 gồm Thị đoàn Hoài Nhơn, "
+              "Huyện đoàn Hoài Ân và Huyện đoàn An Lão.", "Tỉnh đoàn Bình Định tổng kết năm 2019", "2019-12-21")
+    assert members(doc) == {2: ["Thị đoàn Hoài Nhơn", "Huyện đoàn Hoài Ân", "Huyện đoàn An Lão"]}

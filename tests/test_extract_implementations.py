@@ -126,3 +126,18 @@ def test_in_the_spirit_of_with_an_adverb() -> None:
             "Cam Ranh đã tổ chức đại hội theo đúng tinh thần Chỉ thị số 45-CT/TW của Bộ Chính trị.")
     assert units(body, "Phường Cam Ranh tổng kết công tác xây dựng Đảng", "2026-01-06") == {
         ("45-CT/TW", "Đảng ủy phường Cam Ranh")}
+
+
+def test_mass_organisations_of_the_provinces_in_the_cluster() -> None:
+    body = ("(QNg) - Sáng 8/12, Cụm thi đua số 3 gồm Hội Nông dân 3 tỉnh: Quảng Ngãi, Bình Định và Phú Yên tổ chức "
+            "hội nghị tổng kết. Đồng chí Lê Văn Hòa đề nghị Hội Nông dân các tỉnh trong cụm tiếp tục thực hiện "
+            "Quyết định số 81/QĐ-TTg của Thủ tướng Chính phủ.")
+    assert units(body, "Cụm thi đua số 3 tổng kết năm 2022", "2022-12-09") == {
+        ("81/QĐ-TTg", "Hội Nông dân tỉnh Quảng Ngãi"), ("81/QĐ-TTg", "Hội Nông dân tỉnh Bình Định"),
+        ("81/QĐ-TTg", "Hội Nông dân tỉnh Phú Yên")}
+
+
+def test_a_bare_provincial_youth_union_is_the_articles() -> None:
+    body = ("(BĐ) - Chiều 20-12, Tỉnh đoàn Bình Định tổ chức hội nghị tổng kết. Tỉnh đoàn đã triển khai "
+            "thực hiện Chỉ thị số 17-CT/TW của Ban Bí thư về công tác thanh niên.")
+    assert units(body, "Tỉnh đoàn tổng kết năm 2019", "2019-12-21") == {("17-CT/TW", "Tỉnh đoàn Bình Định")}

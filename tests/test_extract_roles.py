@@ -193,3 +193,12 @@ def test_a_merged_province_counts_for_its_successor(date: str, province: str) ->
               "Nguyễn Văn Hùng, Phó Bí thư Tỉnh ủy; các phường Hà Giang 1, Hà Giang 2 báo cáo kết quả.",
               title="Phường Hà Giang 2 sơ kết 9 tháng", date=date)
     assert ("Nguyễn Văn Hùng", "Phó Bí thư", province) in roles_of(doc)
+
+
+def test_standing_board_of_a_mass_organisation() -> None:
+    doc = run("(BĐ) - Chiều 20-12, Tỉnh đoàn Bình Định tổ chức tổng kết. Dự có các đồng chí: Lê Minh Tâm, Ủy viên "
+              "Ban Thường vụ Trung ương Đoàn; Phạm Thu Hà, Phó Chủ tịch Trung ương Hội Liên hiệp Phụ nữ Việt Nam; "
+              "Đỗ Văn Lực, Bí thư Tỉnh đoàn.", title="Tỉnh đoàn tổng kết năm 2019", date="2019-12-21")
+    assert {("Lê Minh Tâm", "Ủy viên Ban Thường vụ", "Trung ương Đoàn"),
+            ("Phạm Thu Hà", "Phó Chủ tịch", "Trung ương Hội LHPN Việt Nam"),
+            ("Đỗ Văn Lực", "Bí thư", "Tỉnh đoàn Bình Định")} <= roles_of(doc)

@@ -364,6 +364,8 @@ def label(doc: Doc, span: OrgSpan, hint: Place | None = None) -> OrgRef:
         place = _ctx_place(doc, span.level) if span.level or name in ("UBND", "HĐND") else None
     if place is None and not span.place_text and _provincial(doc, span):
         place = _ctx_place(doc, "tỉnh")  # "Sở Nội vụ" alone: departments exist at province level only
+    if place is not None and _head_kind(doc, span) in ("provincial", "level-named"):
+        return OrgRef(f"{name} {place.name}", "organization", written=written)  # "Huyện đoàn Phù Cát"
     if place is not None:
         return OrgRef(f"{name} {_as_written(place, span.level)}", "organization", written=written)
     if span.place_text:
@@ -372,10 +374,15 @@ def label(doc: Doc, span: OrgSpan, hint: Place | None = None) -> OrgRef:
     return OrgRef(name, "organization", written=written)
 
 
-def _provincial(doc: Doc, span: OrgSpan) -> bool:
-    """A head whose bodies exist at province level only (``department`` in ``body_grammar.csv``: Sở)."""
+def _head_kind(doc: Doc, span: OrgSpan) -> str:
     head = match_word(low_text(doc), span.start, "head")
-    return head is not None and head[1] == "department"
+    return head[1] if head is not None else ""
+
+
+def _provincial(doc: Doc, span: OrgSpan) -> bool:
+    """A head whose bodies exist at province level only (``body_grammar.csv``: ``department``, Sở;
+    ``provincial``, the Tỉnh đoàn, which also names its level: ``Tỉnh đoàn Bình Định``)."""
+    return _head_kind(doc, span) in ("department", "provincial")
 
 
 def _as_written(place: Place, level: str) -> str:

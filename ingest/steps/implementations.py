@@ -34,7 +34,8 @@ from vietkg.ingest.steps._places import low_text
 
 log = logging.getLogger(__name__)
 
-GENERIC = re.compile(r"^(?:[\w ]{0,30}?\bcác\s+(?:đơn vị|thành viên|cơ quan|trường|địa phương|quận|huyện|phường|xã)"
+GENERIC = re.compile(r"^(?:[\w ]{0,30}?\bcác\s+(?:đơn vị|thành viên|cơ quan|trường|địa phương"
+                     r"|tỉnh|thành phố|thị xã|quận|huyện|phường|xã)"
                      r"(?:,?\s+\w+){0,3}?\s+(?:trong|thuộc|của)\s+[Cc]ụm|các\s+(?:đơn vị|thành viên|cơ quan|trường)\b)")
 CONTINUES = re.compile(r"(?:ngày|của|về|số|khóa|và)\b|\d")  # a document's description goes on
 VERB_AFTER_SUBJECT = re.compile(r"\s+(?!(?:của|về|ngày|số|khóa|và|cùng|thuộc|trực thuộc)\b)[a-zà-ỹđ]")

@@ -56,7 +56,7 @@ class Mention:
 
 
 def _is_name_word(w: str) -> bool:
-    m = _APOS_NAME.fullmatch(w)
+    m = _APOS_NAME.fullmatch(w) if "'" in w or "’" in w else None
     if m:  # H'Ngia: a capital prefix, an apostrophe and a capitalised syllable
         return m.group(1)[0].isupper() and _is_name_word(m.group(2))
     return w[:1].isupper() and (len(w) == 1 or w[1:].islower()) and not w.isdigit()
@@ -64,7 +64,7 @@ def _is_name_word(w: str) -> bool:
 
 def is_surname(w: str) -> bool:
     """A family name (``surnames.csv``), or an apostrophe prefix listed there (``H'`` of ``H'Ngia``)."""
-    m = _APOS_NAME.fullmatch(w)
+    m = _APOS_NAME.fullmatch(w) if "'" in w or "’" in w else None
     return key(m.group(1).replace("’", "'") if m else w) in surnames()
 
 

@@ -32,7 +32,12 @@ def _context_committee(doc: Doc) -> OrgRef | None:
 
 
 def _committee_of(doc: Doc, parts: list[Part], i: int, hint: Place | None) -> OrgRef | None:
-    """``Ủy viên Ban Thường vụ``: the committee written after it, or that of the next part."""
+    """``Ủy viên Ban Thường vụ``: the committee written after it, or that of the next part. A body
+    written right after it that is no party committee has the standing board (``Ủy viên Ban Thường vụ
+    Trung ương Đoàn``, ``... Hội LHPN tỉnh``)."""
+    own = parts[i].org
+    if own is not None and own.kind in ("central", "head") and not own.committee:
+        return label(doc, own, hint)
     for part in parts[i:]:
         org = part.org
         if org is None:
