@@ -270,3 +270,31 @@ def test_youth_unions_named_by_their_level() -> None:
     doc = run("(BĐ) - Chiều 20-12, Tỉnh đoàn tổ chức tổng kết. Cụm thi đua số 2 gồm Thị đoàn Hoài Nhơn, "
               "Huyện đoàn Hoài Ân và Huyện đoàn An Lão.", "Tỉnh đoàn Bình Định tổng kết năm 2019", "2019-12-21")
     assert members(doc) == {2: ["Thị đoàn Hoài Nhơn", "Huyện đoàn Hoài Ân", "Huyện đoàn An Lão"]}
+
+
+@pytest.mark.parametrize(
+    ("body", "display", "expected"),
+    [
+        # the shared head and level open the list inline: "<body> các huyện A, B và C"
+        ("(QNO) - Ngày 5/7, Cụm thi đua số 3 thuộc Ủy ban MTTQ Việt Nam tỉnh tổ chức sơ kết. Cụm thi đua số 3 "
+         "gồm 3 đơn vị: Ủy ban MTTQ Việt Nam các huyện Hiệp Đức, Tiên Phước và Bắc Trà My.", "2021-07-06",
+         {3: ["Ủy ban MTTQ Việt Nam huyện Hiệp Đức", "Ủy ban MTTQ Việt Nam huyện Tiên Phước",
+              "Ủy ban MTTQ Việt Nam huyện Bắc Trà My"]}),
+        # only the level is written: the organiser's body in each ward; wards numbered after a name
+        ("Sáng 2/3, UBND tỉnh Tuyên Quang tổ chức hội nghị. Cụm thi đua số 4 gồm 3 phường: Ỷ La, "
+         "Hà Giang 1 và Hà Giang 2.", "2026-03-03",
+         {4: ["UBND phường Ỷ La", "UBND phường Hà Giang 1", "UBND phường Hà Giang 2"]}),
+        ("(CMO) - Sáng 8/1, Cụm thi đua số 3 tổ chức ký kết. Cụm thi đua số 3 gồm 3 đơn vị: Đảng ủy các phường "
+         "Tân Xuyên, Hòa Thành và Giá Rai.", "2026-01-09",
+         {3: ["Đảng ủy phường Tân Xuyên", "Đảng ủy phường Hòa Thành", "Đảng ủy phường Giá Rai"]}),
+    ],
+)
+def test_lists_opened_by_a_shared_head(body: str, display: str, expected: dict[int, list[str]]) -> None:
+    assert members(run(body, "Cụm thi đua ký kết giao ước", display)) == expected
+
+
+def test_a_bare_committee_is_no_organiser() -> None:
+    doc = run("(CMO) - Sáng 8/1, Cụm thi đua số 3 thuộc Khối thi đua Đảng ủy các xã, phường trực thuộc Tỉnh ủy tổ "
+              "chức ký kết. Cụm thi đua số 3 gồm 2 đơn vị: Đảng ủy các phường Tân Xuyên và Hòa Thành.",
+              "Cụm thi đua số 3 ký kết giao ước", "2026-01-09")
+    assert [c.organiser for c in doc.facts.clusters] == [None]

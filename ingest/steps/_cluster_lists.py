@@ -24,6 +24,11 @@ SPLIT = re.compile(r"\s*(?:,|;|\bvà\b|\n)\s*")
 BULLET = re.compile(r"\s*(?:\d{1,2}[.)]|[-–•+])\s*")
 WORD = re.compile(r"\w+")
 PREFIX = re.compile(r"^(?P<head>.*?)\s*\b(?:các|\d{1,2})\s+(?P<levels>[^:]*?)\s*$")  # "các phường", "7 phường"
+# "Ủy ban MTTQ Việt Nam các huyện Nam Giang, Đông Giang ...": the shared head and level open the list
+INLINE = re.compile(r"(?P<head>[^,;:\n]{2,60}?)\s+các\s+(?P<levels>phường|xã|thị trấn|huyện|quận|thị xã|tỉnh|thành phố)"
+                    r"\s+(?=[A-ZĐ\d])")
+PARTY_COMMITTEE = re.compile(r"(?:Tỉnh|Thành|Huyện|Quận|Thị|Đảng) ủy\b")
+COUNTERPART = re.compile(r"^(?P<head>.+?)\s+(?:tỉnh|thành phố|huyện|quận|thị xã)\s+[A-ZĐ\d]")
 
 
 @dataclass
@@ -51,6 +56,11 @@ def split_items(doc: Doc, a: int, b: int) -> Items:
         if pm:
             head, levels = re.sub(r"\s+của\s+", " ", pm.group("head")).strip(), pm.group("levels").strip()
         a = colon + 1
+    if not head:
+        s0 = a + len(doc.text[a:b]) - len(doc.text[a:b].lstrip())
+        im = INLINE.match(doc.text, s0, b)
+        if im and _is_body(doc, s0):
+            head, levels, a = canon(im.group("head")), im.group("levels"), im.end()
     spans: list[tuple[int, int]] = []
     pos = a
     for m in [*list(SPLIT.finditer(doc.text, a, b)), None]:
@@ -118,16 +128,19 @@ def expand_items(doc: Doc, items: Items, organiser: OrgRef | None) -> list[tuple
     committee, level = "", ""
     board = _board_of(organiser)
     lv_words = items.prefix_levels.split(",")[0].strip() if items.prefix_levels else ""
+    prefix_head = items.prefix_head
+    if not prefix_head and level_kinds().get(key(lv_words)) in SUB_DISTRICT:
+        prefix_head = _counterpart_head(organiser)  # "gồm 7 phường: A, B": the organiser's body there
     for s, e in items.spans:
         text = canon(doc.text[s:e])
-        if items.prefix_head and lv_words and not _is_body(doc, s):
+        if prefix_head and lv_words and not _is_body(doc, s):
             place = None if level_kinds().get(key(lv_words)) in SUB_DISTRICT else _district(doc, text, "")
-            if place is not None and ("ủy" in items.prefix_levels or items.prefix_head.startswith("Ban ")):
-                out.append((OrgRef(f"{items.prefix_head} {place.committee} {place.name}", "party-board"), (s, e)))
+            if place is not None and ("ủy" in items.prefix_levels or prefix_head.startswith("Ban ")):
+                out.append((OrgRef(f"{prefix_head} {place.committee} {place.name}", "party-board"), (s, e)))
             else:
                 word = lv_words.replace(" ủy", "").replace(" uỷ", "")
                 suffix = f" {word.capitalize()} ủy" if "ủy" in lv_words or "uỷ" in lv_words else f" {word}"
-                out.append((OrgRef(f"{items.prefix_head}{suffix} {text}", "organization"), (s, e)))
+                out.append((OrgRef(f"{prefix_head}{suffix} {text}", "organization"), (s, e)))
             continue
         if _is_body(doc, s):
             span = read_org(doc, s, e)
@@ -149,6 +162,17 @@ def expand_items(doc: Doc, items: Items, organiser: OrgRef | None) -> list[tuple
         else:
             out.append((OrgRef(f"{place.committee} {place.name}", "party-committee"), (s, e)))
     return out
+
+
+def _counterpart_head(organiser: OrgRef | None) -> str:
+    """The organiser's kind of body at a lower level: a party committee's is the ``Đảng ủy``, a
+    people's committee's or a Front committee's the same head (``UBND tỉnh X`` -> ``UBND``)."""
+    if organiser is None:
+        return ""
+    if organiser.body_type == "party-committee" or PARTY_COMMITTEE.match(organiser.label):
+        return "Đảng ủy"
+    m = COUNTERPART.match(organiser.label)
+    return m.group("head") if m and not m.group("head").startswith("Ban ") else ""
 
 
 def unit_of_place(doc: Doc, s: int, e: int, organiser: OrgRef | None) -> OrgRef | None:

@@ -86,6 +86,8 @@ def _place_after(doc: Doc, pos: int, limit: int, committee: str) -> tuple[int, s
             return i + len(key(lv[0])), level, None, ""
     end, cands = match_places(low, i, limit)
     if cands and level_kinds().get(level) in SUB_DISTRICT:
+        num = _WARD_NUMBER.match(text, end, limit)  # "phường Hà Giang 1": wards numbered after a name
+        end = num.end() if num else end
         return end, level, None, text[i:end]  # "phường Ba Đình" is a ward, not the quận of that name
     if cands:
         return end, level, _pick_for(doc, cands, committee), ""
@@ -96,6 +98,7 @@ def _place_after(doc: Doc, pos: int, limit: int, committee: str) -> tuple[int, s
     return pos, "", None, ""
 
 
+_WARD_NUMBER = re.compile(r" \d{1,2}\b(?![/.,]\d)")
 _PLACE_TEXT = re.compile(r"\d+\b|\w+(?: \w+){0,2}")
 
 

@@ -25,6 +25,7 @@ import logging
 import re
 
 from vietkg.ingest.model import ClusterFact, Doc, MemberFact, OrgRef
+from vietkg.ingest.steps._body_words import committee_levels
 from vietkg.ingest.steps._cluster_lists import expand_items, split_items
 from vietkg.ingest.steps._cluster_roles import Role, paren_role, read_roles
 from vietkg.ingest.steps._orgs import label, read_org
@@ -54,7 +55,9 @@ def _organiser(doc: Doc, end: int) -> OrgRef | None:
     m = AFTER.match(doc.text, end)
     span = read_org(doc, m.end()) if m else None
     if span is not None and doc.text[m.end()].isupper():  # type: ignore[union-attr]
-        return label(doc, span)
+        org = label(doc, span)
+        # "thuộc Khối thi đua Đảng ủy các xã, phường": a committee left bare is no organiser
+        return None if key(org.label) in committee_levels() else org
     return None
 
 

@@ -15,6 +15,7 @@ from datetime import date
 
 from vietkg.ingest.model import Doc
 from vietkg.ingest.patterns import province_successors, sites
+from vietkg.ingest.steps._body_words import committee_levels
 from vietkg.ingest.steps._orgs import label, read_org
 from vietkg.ingest.steps._places import (
     DISTRICT_KINDS,
@@ -182,7 +183,8 @@ def context(doc: Doc) -> Doc:
         doc, 0, int(doc.notes.get("title_end", 0) or 0))
     if sub is not None:
         span = read_org(doc, sub[0], max(e, sub[1]))
-        if span is not None:
-            doc.notes["organiser"] = label(doc, span)
+        org = label(doc, span) if span is not None else None
+        if org is not None and key(org.label) not in committee_levels():  # a bare "Đảng ủy" is no one
+            doc.notes["organiser"] = org
     log.debug("context of %s: %s / %s", doc.article.source, ctx.province, ctx.district)
     return doc
