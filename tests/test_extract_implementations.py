@@ -141,3 +141,19 @@ def test_a_bare_provincial_youth_union_is_the_articles() -> None:
     body = ("(BĐ) - Chiều 20-12, Tỉnh đoàn Bình Định tổ chức hội nghị tổng kết. Tỉnh đoàn đã triển khai "
             "thực hiện Chỉ thị số 17-CT/TW của Ban Bí thư về công tác thanh niên.")
     assert units(body, "Tỉnh đoàn tổng kết năm 2019", "2019-12-21") == {("17-CT/TW", "Tỉnh đoàn Bình Định")}
+
+
+def test_a_bloc_committee_left_short_is_the_one_the_article_names() -> None:
+    body = ("(BGO) - Ngày 10/3, Ban Thường vụ Đảng ủy Khối Các cơ quan tỉnh tổ chức hội nghị. Chủ trì có đồng chí "
+            "Trần Văn Hải, Bí thư Đảng ủy Khối Các cơ quan tỉnh. Ban Thường vụ Đảng ủy Khối đã triển khai "
+            "Chỉ thị số 15-CT/TW của Ban Bí thư. Đồng chí Trần Văn Hải yêu cầu Ban Dân vận Đảng ủy Khối khẩn trương "
+            "thực hiện Hướng dẫn số 40-HD/BDVTW của Ban Dân vận Trung ương.")
+    assert units(body, "Đảng ủy Khối Các cơ quan tỉnh Bắc Giang học tập chỉ thị", "2023-03-11") == {
+        ("15-CT/TW", "Đảng ủy Khối Các cơ quan tỉnh Bắc Giang"),
+        ("40-HD/BDVTW", "Ban Dân vận Đảng ủy Khối Các cơ quan tỉnh Bắc Giang")}
+
+
+def test_acting_according_to_a_document() -> None:
+    body = ("Sáng 3/8, Ban Tổ chức Tỉnh ủy Long An tổ chức hội nghị. Ban Tổ chức Tỉnh ủy đã thẩm định hồ sơ theo đúng "
+            "Quy định số 105-QĐ/TW ngày 19/12/2017 của Bộ Chính trị.")
+    assert units(body, "Hội nghị công tác tổ chức", "2023-08-04") == {("105-QĐ/TW", "Ban Tổ chức Tỉnh ủy Long An")}

@@ -78,8 +78,8 @@ def _place_after(doc: Doc, pos: int, limit: int, committee: str) -> tuple[int, s
     if lv:
         level = key(lv[0])
         j = i + len(key(lv[0]))
-        while j < limit and text[j] in " .":
-            j += 1
+        while j < limit and (text[j] == " " or (text[j] == "." and level in ("tp", "tx"))):
+            j += 1  # "TP. Hồ Chí Minh"; "... tỉnh. Đồng chí": a sentence ends after the level
         if j < limit and (text[j].isupper() or text[j].isdigit()):
             i = j
         else:
@@ -98,6 +98,7 @@ def _place_after(doc: Doc, pos: int, limit: int, committee: str) -> tuple[int, s
     return pos, "", None, ""
 
 
+_BLOC = re.compile(r" [Kk]hối\b")  # Đảng ủy Khối (the party committee of a sector's bodies)
 _WARD_NUMBER = re.compile(r" \d{1,2}\b(?![/.,]\d)")
 _PLACE_TEXT = re.compile(r"\d+\b|\w+(?: \w+){0,2}")
 
@@ -154,6 +155,9 @@ def _read_name(doc: Doc, span: OrgSpan, limit: int) -> None:
         if j >= limit or (j == i and i != span.end):
             break
         com = match_word(low, j, "committee")
+        if com and key(com[0]) == "đảng ủy" and _BLOC.match(doc.text, j + len(com[0]), limit):
+            i = span.end = span.name_end = j + len(com[0])  # "Ban Thường vụ Đảng ủy Khối ...": a name goes on
+            continue
         if com:
             end, level, place, ptext = _place_after(doc, j + len(key(com[0])), limit, com[0])
             span.name_end, span.committee, span.level, span.place, span.place_text = i, canon(com[0]), level, \
@@ -354,6 +358,11 @@ def label(doc: Doc, span: OrgSpan, hint: Place | None = None) -> OrgRef:
                       "party-committee", written=written)
     name = alias(canon(doc.text[span.start:span.name_end]).strip(" ,-–"))
     name = name[:1].upper() + name[1:]
+    if name.endswith("Đảng ủy") and _BLOC.match(doc.text, span.name_end) and not (span.place or span.level):
+        full = _bloc_named(doc)  # "Ban Tuyên giáo Đảng ủy Khối" left short: the Khối the article names
+        if full:
+            return OrgRef(f"{name[:-len('Đảng ủy')]}{full}".strip(), "party-board", OrgRef(full, "organization"),
+                          written)
     if is_bare_committee(span):  # "Đảng ủy" alone: where the article places it
         return OrgRef(committee_label(doc, name, None, hint=hint), "organization", written=written)
     if span.committee:
@@ -375,6 +384,20 @@ def label(doc: Doc, span: OrgSpan, hint: Place | None = None) -> OrgRef:
         return OrgRef(f"{name} {span.level} {canon(span.place_text)}".replace("  ", " "), "organization",
                       written=written)
     return OrgRef(name, "organization", written=written)
+
+
+def _bloc_named(doc: Doc) -> str:
+    """The one ``Đảng ủy Khối <name> [place]`` the article writes in full, or ""."""
+    memo = doc.notes.get("bloc_named")
+    if not isinstance(memo, str):
+        found = set()
+        for m in re.finditer(r"(?<!\w)đảng ủy khối (?=\w)", low_text(doc)):
+            if doc.text[m.end()].isupper():
+                sp = read_org(doc, m.start())
+                if sp is not None and sp.end > m.end():
+                    found.add(label(doc, sp).label)
+        memo = doc.notes["bloc_named"] = found.pop() if len(found) == 1 else ""
+    return memo
 
 
 def _head_kind(doc: Doc, span: OrgSpan) -> str:

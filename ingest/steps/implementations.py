@@ -88,6 +88,8 @@ def _unit_at(doc: Doc, pos: int, limit: int) -> list[OrgRef] | None:
     org = label(doc, span)
     if org.label.startswith("Ban Thường vụ ") and org.parent is not None:
         org = org.parent  # the standing board acts for its committee
+    elif org.label.startswith("Ban Thường vụ Đảng ủy "):  # "... Đảng ủy Khối Doanh nghiệp tỉnh": the same
+        org = OrgRef(org.label.removeprefix("Ban Thường vụ "), "organization")
     return [org]
 
 
