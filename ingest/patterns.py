@@ -168,7 +168,7 @@ def _pairs(name: str, first: str, kinds: set[str]) -> tuple[tuple[str, str], ...
 
 @cache
 def event_triggers() -> tuple[tuple[str, str], ...]:
-    kinds = {"ky_ket", "phat_dong", "so_ket", "tong_ket", "khen_thuong", "block", "caption"}
+    kinds = {"ky_ket", "phat_dong", "so_ket", "tong_ket", "khen_thuong", "block", "caption", "award_rite"}
     return _pairs("event_triggers.csv", "kind", kinds)
 
 

@@ -80,3 +80,20 @@ def run(title: str, body: str, display: str | None = "2023-11-06"):
 )
 def test_events(title: str, body: str, display: str | None, events: list[tuple[str, list[str]]]) -> None:
     assert run(title, body, display) == events
+
+
+def _kinds(body: str, title: str, display: str) -> list[tuple[str | None, list[str]]]:
+    doc = extract(RawArticle(source="file:///t/k.txt", text=body, title=title, display_date=display))
+    return [(e.date.text if e.date else None, sorted(e.kinds)) for e in doc.facts.events]
+
+
+def test_an_award_rite_is_the_award_itself() -> None:
+    body = ("(BTN) - Sáng 2/9, Ban Thường vụ Huyện ủy tổ chức lễ trao Huy hiệu Đảng cho 35 đảng viên. "
+            "Đồng chí Lê Văn Tâm, Bí thư Huyện ủy trao Huy hiệu Đảng cho các đảng viên.")
+    assert _kinds(body, "Trao Huy hiệu Đảng đợt 2/9", "2023-09-03") == [("2023-09-02", ["khen_thuong"])]
+
+
+def test_a_pact_signed_at_the_conference() -> None:
+    body = ("(QNg) - Sáng 20/2, UBND tỉnh tổ chức hội nghị phát động phong trào thi đua năm 2024. Tại hội nghị, "
+            "đại diện 6 cụm thi đua đã ký kết giao ước thi đua năm 2024.")
+    assert _kinds(body, "Phát động thi đua năm 2024", "2024-02-21") == [("2024-02-20", ["ky_ket", "phat_dong"])]

@@ -82,6 +82,24 @@ def _event_of(doc: Doc, at: int, found: list[dict[str, object]]) -> int:
     return best
 
 
+AT_EVENT = re.compile(r"(?:Tại|Cũng tại)\s+(?:hội nghị|buổi lễ|lễ)\b|Dịp này\b")
+AT_EVENT_KINDS = ("ky_ket", "phat_dong")  # acts done at the event; reviews written so may be others'
+
+
+def _at_the_event(doc: Doc, skip: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sentences that tell what was done at the main event (``Tại hội nghị, đại diện các cụm đã ký
+    kết giao ước``), not those of a second event."""
+    low = low_text(doc)
+    blocks = [c for k, c in event_triggers() if k == "block"]
+    return [(s, e) for s, e in doc.sentences if AT_EVENT.match(doc.text, s) and (s, e) not in skip
+            and not any(_has(low, s, e, b) for b in blocks)]
+
+
+def _award_rite(low: str, start: int, end: int) -> bool:
+    """The event is itself an award rite (``tổ chức lễ trao Huy hiệu Đảng``)."""
+    return any(_has(low, start, end, c) for k, c in event_triggers() if k == "award_rite")
+
+
 def _captions(doc: Doc) -> list[tuple[int, int]]:
     """Photo captions that describe the event (``Quang cảnh hội nghị ...``)."""
     low = low_text(doc)
@@ -122,8 +140,12 @@ def events(doc: Doc) -> Doc:
     kinds += [k for k in kinds_in(low, lead_s, lead_e) if k not in kinds]
     for s, e in _captions(doc):
         kinds += [k for k in kinds_in(low, s, e) if k not in kinds]
-    main_kinds = [k for k in MAIN_KINDS if k in kinds] or ["hoi_nghi"]
+    for s, e in _at_the_event(doc, secondary):
+        kinds += [k for k in kinds_in(low, s, e) if k in AT_EVENT_KINDS and k not in kinds]
+    main_kinds = [k for k in MAIN_KINDS if k in kinds]
     awarded = {_event_of(doc, at, found) for at in _awards(doc, secondary)}
+    if not main_kinds and not (0 in awarded and _award_rite(low, 0, lead_e)):
+        main_kinds = ["hoi_nghi"]  # a "lễ trao Huy hiệu Đảng" is the award itself, no other meeting
     if 0 in awarded:
         main_kinds.append("khen_thuong")
     main = _event(doc, found[0], main_kinds)
