@@ -298,3 +298,21 @@ def test_a_bare_committee_is_no_organiser() -> None:
               "chức ký kết. Cụm thi đua số 3 gồm 2 đơn vị: Đảng ủy các phường Tân Xuyên và Hòa Thành.",
               "Cụm thi đua số 3 ký kết giao ước", "2026-01-09")
     assert [c.organiser for c in doc.facts.clusters] == [None]
+
+
+def test_a_bare_front_committee_is_never_a_member() -> None:
+    doc = run("(QNO) - Ngày 5/7, Cụm thi đua số 3 tổ chức sơ kết. Cụm thi đua số 3 gồm 3 đơn vị: Ủy ban MTTQ Việt Nam, "
+              "Ủy ban MTTQ Việt Nam huyện Hiệp Đức và Ủy ban MTTQ Việt Nam huyện Tiên Phước.",
+              "Cụm thi đua số 3 sơ kết", "2021-07-06")
+    assert members(doc) == {3: ["Ủy ban MTTQ Việt Nam huyện Hiệp Đức", "Ủy ban MTTQ Việt Nam huyện Tiên Phước"]}
+
+
+def test_a_bare_head_is_never_added_as_a_member() -> None:
+    from vietkg.ingest.model import ClusterFact, OrgRef
+    from vietkg.ingest.steps.clusters import _add
+
+    doc = run("Sáng 2/3, Cụm thi đua số 1 tổ chức ký kết.", "Ký kết giao ước", "2024-03-03")
+    fact = ClusterFact(1, "Cụm thi đua số 1", None, 2024, doc.facts.clusters[0].evidence)
+    for label in ("Ủy ban MTTQ Việt Nam", "Đảng ủy", "UBND", "Ủy ban MTTQ Việt Nam huyện Hiệp Đức"):
+        _add(fact, OrgRef(label, "organization"), doc, 0, 5)
+    assert [m.org.label for m in fact.members] == ["Ủy ban MTTQ Việt Nam huyện Hiệp Đức"]

@@ -157,3 +157,8 @@ def test_acting_according_to_a_document() -> None:
     body = ("Sáng 3/8, Ban Tổ chức Tỉnh ủy Long An tổ chức hội nghị. Ban Tổ chức Tỉnh ủy đã thẩm định hồ sơ theo đúng "
             "Quy định số 105-QĐ/TW ngày 19/12/2017 của Bộ Chính trị.")
     assert units(body, "Hội nghị công tác tổ chức", "2023-08-04") == {("105-QĐ/TW", "Ban Tổ chức Tỉnh ủy Long An")}
+
+
+def test_a_bare_committee_implements_nothing() -> None:
+    body = ("Sáng 3/8, Khối thi đua tổ chức hội nghị. Đảng ủy đã triển khai Chỉ thị số 35-CT/TW của Bộ Chính trị.")
+    assert units(body, "Hội nghị của khối thi đua", "2024-08-04") == set()

@@ -102,3 +102,13 @@ def committee_levels() -> dict[str, frozenset[str]]:
 def level_kinds() -> dict[str, str]:
     """Level word -> its kind (``phường`` -> ward)."""
     return {key(t): v for t, v in body_grammar()["level"]}
+
+
+@cache
+def bare_heads() -> frozenset[str]:
+    """Keys of a head or committee written alone (``Ủy ban MTTQ Việt Nam``, ``UBND``, ``Đảng ủy``):
+    no one in particular, so never a member or an implementer. Heads that name their own level and
+    place by the article (``Tỉnh đoàn``) are completed before they get here."""
+    g = body_grammar()
+    words = [t for t, _ in g["head"]] + [t for t, _ in g["committee"]] + [v for _, v in g["alias"]]
+    return frozenset(key(w) for w in words)

@@ -25,7 +25,7 @@ import logging
 import re
 
 from vietkg.ingest.model import ClusterFact, Doc, MemberFact, OrgRef
-from vietkg.ingest.steps._body_words import committee_levels
+from vietkg.ingest.steps._body_words import bare_heads, committee_levels
 from vietkg.ingest.steps._cluster_lists import expand_items, split_items
 from vietkg.ingest.steps._cluster_roles import Role, paren_role, read_roles
 from vietkg.ingest.steps._orgs import label, read_org
@@ -98,6 +98,8 @@ RANK = {"leader": 0, "deputy": 1, "member": 2}
 
 
 def _add(fact: ClusterFact, org: OrgRef, doc: Doc, start: int, end: int, role: str = "member") -> None:
+    if key(org.label) in bare_heads():  # "Ủy ban MTTQ Việt Nam" alone is no member
+        return
     for m in fact.members:
         if m.org.label == org.label:
             if RANK[role] < RANK[m.role]:  # a listed member named as cụm trưởng keeps both facts in one

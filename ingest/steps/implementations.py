@@ -28,9 +28,10 @@ from functools import cache
 
 from vietkg.ingest.model import ClusterFact, Doc, DocLinkFact, ImplementationFact, OrgRef
 from vietkg.ingest.patterns import doc_nouns, impl_cues
-from vietkg.ingest.steps._body_words import match_word
+from vietkg.ingest.steps._body_words import bare_heads, match_word
 from vietkg.ingest.steps._orgs import label, read_org
 from vietkg.ingest.steps._places import low_text
+from vietkg.ontology.text import key
 
 log = logging.getLogger(__name__)
 
@@ -214,7 +215,7 @@ def implementations(doc: Doc) -> Doc:
         s, e = next(((x, y) for x, y in doc.sentences if x <= a < y), (a, b))
         units, mode = _units_for(doc, s, e, a)
         for unit in units or []:
-            if (symbol, unit.label) in seen:
+            if (symbol, unit.label) in seen or key(unit.label) in bare_heads():  # "Đảng ủy" alone: no one
                 continue
             seen.add((symbol, unit.label))
             via = cluster.number if cluster and any(m.org is unit for m in cluster.members) else None
