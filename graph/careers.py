@@ -19,22 +19,28 @@ from vietkg.graph.store import KG
 
 log = logging.getLogger(__name__)
 
+# Each label lookup is a DISTINCT sub-select: the union of the article graphs repeats a name or a
+# label once per graph, and joined directly the repeats multiply (minutes at 100 articles).
 _OBSERVATIONS = """
 SELECT DISTINCT ?obs ?person ?name ?role ?roleLabel ?post ?postLabel ?org ?orgLabel ?date ?earliest ?latest
                 ?former ?title ?quote ?start ?end ?article ?p_person WHERE {
-  ?obs a vkg:PostObservation ; org:member ?person ; org:role ?role .
-  ?person foaf:name ?name .
-  OPTIONAL { ?role skos:prefLabel ?roleLabel FILTER(LANG(?roleLabel) = "vi") }
-  OPTIONAL { ?obs vkg:post ?post . ?post skos:prefLabel ?postLabel }
-  OPTIONAL { ?obs org:organization ?org . ?org skos:prefLabel ?orgLabel }
-  OPTIONAL { ?obs vkg:dateText ?date }
-  OPTIONAL { ?obs vkg:earliest ?earliest }
-  OPTIONAL { ?obs vkg:latest ?latest }
-  OPTIONAL { ?obs vkg:former ?former }
-  OPTIONAL { ?obs vkg:titleAsWritten ?title }
-  OPTIONAL { ?obs vkg:evidence ?ev . ?ev vkg:quote ?quote ; vkg:startOffset ?start ; vkg:endOffset ?end }
-  OPTIONAL { ?obs vkg:observedIn ?article }
+  { SELECT DISTINCT ?obs ?person ?role ?date ?earliest ?latest ?former ?title ?quote ?start ?end ?article WHERE {
+      ?obs a vkg:PostObservation ; org:member ?person ; org:role ?role .
+      OPTIONAL { ?obs vkg:dateText ?date }
+      OPTIONAL { ?obs vkg:earliest ?earliest }
+      OPTIONAL { ?obs vkg:latest ?latest }
+      OPTIONAL { ?obs vkg:former ?former }
+      OPTIONAL { ?obs vkg:titleAsWritten ?title }
+      OPTIONAL { ?obs vkg:evidence ?ev . ?ev vkg:quote ?quote ; vkg:startOffset ?start ; vkg:endOffset ?end }
+      OPTIONAL { ?obs vkg:observedIn ?article } } }
   FILTER(STR(?p_person) = "" || ?person = ?p_person)
+  { SELECT DISTINCT ?person ?name WHERE { ?person foaf:name ?name } }
+  OPTIONAL { SELECT DISTINCT ?role ?roleLabel WHERE {
+      ?role skos:prefLabel ?roleLabel FILTER(LANG(?roleLabel) = "vi") } }
+  OPTIONAL { SELECT DISTINCT ?obs ?post ?postLabel WHERE {
+      ?obs a vkg:PostObservation ; vkg:post ?post . ?post skos:prefLabel ?postLabel } }
+  OPTIONAL { SELECT DISTINCT ?obs ?org ?orgLabel WHERE {
+      ?obs a vkg:PostObservation ; org:organization ?org . ?org skos:prefLabel ?orgLabel } }
 }
 """
 
@@ -70,12 +76,18 @@ def post_observations(kg: KG, person: str | None = None, canon: Canonical | None
     canon = canonical_map(kg, canon)
     raw = select_for(kg, _OBSERVATIONS, canon, "p_person", person)
     posts = _post_of(raw, canon)
+    # A role may carry several Vietnamese labels (the vocabulary's and an article's): the smallest wins,
+    # whatever order the rows come in.
+    role_labels: dict[str, str] = {}
+    for r in raw:
+        if r["roleLabel"]:
+            role_labels[r["obs"] or ""] = min(r["roleLabel"], role_labels.get(r["obs"] or "", r["roleLabel"]))
     out: dict[str, PostObservation] = {}
     for r in canon.rows(raw, {"person": "name", "org": "orgLabel"}):
         obs = r["obs"] or ""
         if obs in out:
             continue
-        role_label = r["roleLabel"] or (r["role"] or "").rsplit("/", 1)[-1]
+        role_label = role_labels.get(obs) or (r["role"] or "").rsplit("/", 1)[-1]
         post, post_label = posts.get(r["post"] or "", (r["post"], r["postLabel"]))
         out[obs] = PostObservation(
             obs=obs, person=r["person"] or "", name=r["name"] or "", post=post or r["role"] or "",
