@@ -114,15 +114,20 @@ SELECT ?id ?name ?number ?organiser ?organiserLabel WHERE {
 LIMIT 1
 """
 
+# The member's label is a DISTINCT sub-select: the union of the article graphs repeats it once per
+# graph, and joined directly the repeats multiply.
 CLUSTER_MEMBERS = f"""
 SELECT DISTINCT ?id ?p_year ?year ?member ?memberLabel ?role {EVIDENCE_VARS} WHERE {{
-  ?ms a vkg:ClusterMembership ; org:organization ?id ; org:member ?member .
-  OPTIONAL {{ ?ms vkg:year ?y }}
-  OPTIONAL {{ ?ms vkg:clusterRole/skos:notation ?r }}
-  OPTIONAL {{ ?member skos:prefLabel ?memberLabel }}
-  BIND(STR(?y) AS ?year) BIND(STR(?r) AS ?role)
+  {{ SELECT DISTINCT ?id ?ms ?year ?member ?role {EVIDENCE_VARS} WHERE {{
+      ?ms a vkg:ClusterMembership ; org:organization ?id ; org:member ?member .
+      OPTIONAL {{ ?ms vkg:year ?y }}
+      OPTIONAL {{ ?ms vkg:clusterRole/skos:notation ?r }}
+      BIND(STR(?y) AS ?year) BIND(STR(?r) AS ?role)
+      {evidence_of("?ms")} }} }}
   FILTER(STR(?p_year) = "" || ?year = ?p_year)
-  {evidence_of("?ms")}
+  OPTIONAL {{ SELECT DISTINCT ?member ?memberLabel WHERE {{
+      {{ SELECT DISTINCT ?member WHERE {{ ?ms a vkg:ClusterMembership ; org:member ?member }} }}
+      ?member skos:prefLabel ?memberLabel }} }}
 }}
 ORDER BY ?year ?memberLabel
 """
